@@ -70,3 +70,18 @@ export const outOfScopeSchema = z.strictObject({
   en: z.array(text).min(10),
 });
 export type OutOfScope = z.infer<typeof outOfScopeSchema>;
+
+const faqIdSet: ReadonlySet<string> = new Set(FAQ_IDS);
+const conversationIdSet: ReadonlySet<string> = new Set(CONVERSATION_IDS);
+
+export function isFaqId(id: string): id is FaqId {
+  return faqIdSet.has(id);
+}
+
+export function isConversationId(id: string): id is ConversationId {
+  return conversationIdSet.has(id);
+}
+
+export function isIntentId(id: string): id is IntentId {
+  return faqIdSet.has(id) || conversationIdSet.has(id);
+}

@@ -1,0 +1,116 @@
+import {
+  CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, UserState,
+  type Storage, type TurnContext,
+} from 'botbuilder';
+import type { Server } from 'restify';
+import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import { Recognizer } from '../knowledge/recognizer/recognizer.js';
+import type { ConversationData, UserProfile } from '../dialogs/conversationData.js';
+import { MainDialog } from '../dialogs/mainDialog.js';
+import type { LinkUrls } from '../dialogs/replies/links.js';
+import { TurnUnderstanding } from '../dialogs/turnUnderstanding.js';
+import type { Config } from './config.js';
+import { createServer } from './http/server.js';
+import { createTranslator, type Translator } from './i18n.js';
+import type { Logger } from './logger.js';
+import { fromRoot } from './paths.js';
+import { RenewalBot } from './renewalBot.js';
+import { openDatabase, SqliteStorage } from './storage/index.js';
+import { turnErrorHandler } from './turnErrorHandler.js';
+
+export interface BotApp extends BotParts {
+  adapter: CloudAdapter;
+  server: Server;
+}
+
+export interface AppOverrides {
+  /** Replaces the storage chosen by configuration (tests). */
+  storage?: Storage;
+}
+
+/** Links the FAQ names, from configuration; a link that is not configured is not shown. */
+export function linksFrom(config: Config): LinkUrls {
+  return {
+    customerPortal: config.CUSTOMER_PORTAL_URL,
+    partnerLocator: config.PARTNER_LOCATOR_URL,
+    renewalPolicy: config.RENEWAL_POLICY_URL,
+    customerService: config.CUSTOMER_SERVICE_URL,
+    sales: config.SALES_URL,
+    knowledgeBase: config.KNOWLEDGE_BASE_URL,
+    symhelp: config.SYMHELP_URL,
+    forums: config.FORUMS_URL,
+    renewalsPage: config.RENEWALS_PAGE_URL,
+  };
+}
+
+/** Builds the knowledge base and the recognizer from the project's knowledge files. */
+export function createUnderstanding(): { kb: KnowledgeBase; recognizer: Recognizer } {
+  const kb = loadKnowledgeBase(fromRoot('knowledge'));
+  return { kb, recognizer: new Recognizer(kb.recognizerExamples()) };
+}
+
+export interface BotParts {
+  bot: RenewalBot;
+  kb: KnowledgeBase;
+  recognizer: Recognizer;
+  translator: Translator;
+  onTurnError: (context: TurnContext, error: Error) => Promise<void>;
+  /** Closes what was opened (the database). */
+  close(): void;
+}
+
+/**
+ * The wiring: the one place that turns configuration into objects and hands each one what
+ * it needs. Everything else receives its collaborators through its constructor.
+ */
+export function createBot(config: Config, logger: Logger, overrides: AppOverrides = {}): BotParts {
+  const { kb, recognizer } = createUnderstanding();
+  const translator = createTranslator();
+  const closers: Array<() => void> = [];
+
+  let storage: Storage;
+  if (overrides.storage) storage = overrides.storage;
+  else if (config.STORAGE === 'memory') storage = new MemoryStorage();
+  else {
+    const db = openDatabase(config.STORAGE_FILE);
+    closers.push(() => db.close());
+    storage = new SqliteStorage(db);
+  }
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const state = {
+    profile: userState.createProperty<UserProfile>('profile'),
+    conversation: conversationState.createProperty<ConversationData>('conversation'),
+  };
+  const understanding = new TurnUnderstanding(recognizer, translator, state, config.DEFAULT_LANGUAGE);
+  const mainDialog = new MainDialog({ kb, understanding, links: linksFrom(config) });
+  const bot = new RenewalBot({
+    conversationState,
+    userState,
+    dialogState: conversationState.createProperty('dialogState'),
+    mainDialog,
+    understanding,
+    translator,
+    kb,
+  });
+  const onTurnError = turnErrorHandler({ logger, translator, understanding, conversationState, defaultLang: config.DEFAULT_LANGUAGE });
+  return { bot, kb, recognizer, translator, onTurnError, close: () => closers.forEach((close) => close()) };
+}
+
+/** The bot behind botbuilder's CloudAdapter and the restify server. */
+export function createApp(config: Config, logger: Logger, overrides: AppOverrides = {}): BotApp {
+  const parts = createBot(config, logger, overrides);
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.MicrosoftAppId ?? '',
+    MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
+    MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = parts.onTurnError;
+  const server = createServer({
+    logger,
+    messages: { process: (req, res) => adapter.process(req, res, (context) => parts.bot.run(context)) },
+  });
+  return { ...parts, adapter, server };
+}

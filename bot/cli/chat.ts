@@ -1,0 +1,48 @@
+import 'dotenv/config';
+import { createInterface } from 'node:readline/promises';
+import type { Activity } from 'botbuilder';
+import { createBot } from '../app.js';
+import { loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { ConsoleAdapter } from './consoleAdapter.js';
+
+/**
+ * `npm run chat`: talk to the bot in the terminal. Buttons are numbered; type a number to
+ * press one. Same dialogs and state as the server (STORAGE decides where state lives).
+ */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const parts = createBot(config, createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL));
+  let buttons: string[] = [];
+  const print = (activity: Partial<Activity>) => {
+    const lines: string[] = [];
+    if (activity.text) lines.push(activity.text);
+    for (const attachment of activity.attachments ?? []) {
+      const fallback = typeof attachment.content === 'object' && attachment.content !== null && 'fallbackText' in attachment.content ? String(attachment.content.fallbackText) : undefined;
+      if (fallback && !activity.text) lines.push(fallback);
+    }
+    buttons = (activity.suggestedActions?.actions ?? []).map((a) => String(a.value ?? a.title));
+    (activity.suggestedActions?.actions ?? []).forEach((a, i) => lines.push(`  [${i + 1}] ${a.title ?? ''}${a.type === 'openUrl' ? ` (${String(a.value)})` : ''}`));
+    process.stdout.write(`\nbot> ${lines.join('\n')}\n`);
+  };
+  const adapter = new ConsoleAdapter(print);
+  adapter.onTurnError = parts.onTurnError;
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  process.stdout.write('Renewal bot — type your question (French or English); Ctrl+D to quit.\n');
+  rl.on('close', () => {
+    parts.close();
+    process.stdout.write('\n');
+    process.exit(0);
+  });
+  for (;;) {
+    const line = await rl.question('\nyou> ');
+    const choice = Number(line.trim());
+    const text = Number.isInteger(choice) && choice >= 1 && choice <= buttons.length ? buttons[choice - 1] ?? line : line;
+    await adapter.receive(text, (context) => parts.bot.run(context));
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`chat failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import type { IntentRecognizer } from '../../knowledge/recognizer/recognizer.js';
+import { langOfLocale } from '../../dialogs/turnLanguage.js';
+
+const inputLine = z.object({ text: z.string(), locale: z.string().optional() });
+
+export type ClassifyOutput = { intent: string; score: number; lang: 'fr' | 'en' } | { error: string };
+
+/**
+ * Classifies one JSON Lines input of `npm run classify`; a malformed line gets an error
+ * object instead, so the run goes on.
+ *
+ * @example
+ * classifyLine('{"text":"periode de grace ?"}', recognizer) // { intent: 'grace-period', score: 0.8, lang: 'fr' }
+ */
+export function classifyLine(line: string, recognizer: IntentRecognizer): ClassifyOutput {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return { error: 'line is not valid JSON' };
+  }
+  const parsed = inputLine.safeParse(json);
+  if (!parsed.success) return { error: 'expected an object {"text": string, "locale"?: string}' };
+  const result = recognizer.recognize(parsed.data.text, { fallbackLang: langOfLocale(parsed.data.locale) });
+  return { intent: result.intent, score: result.score, lang: result.lang };
+}
+

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** Largest text accepted in one message; longer texts are refused with a clear error. */
+export const MAX_TEXT_LENGTH = 20_000;
+
+const activityShape = z.looseObject({
+  type: z.string().trim().min(1, 'activity.type must be a non-empty string'),
+  text: z.string().max(MAX_TEXT_LENGTH, `activity.text is longer than ${MAX_TEXT_LENGTH} characters`).optional(),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+  from: z.looseObject({ id: z.string().min(1) }),
+  serviceUrl: z.string().optional(),
+  locale: z.string().optional(),
+});
+
+export type GuardResult = { ok: true } | { ok: false; error: string };
+
+/**
+ * Checks the minimum an activity needs before botbuilder sees it: the CloudAdapter answers 500
+ * to an activity without a type, where the sender deserves a 400 that says what is wrong.
+ *
+ * @example
+ * checkActivity({ type: 'message', conversation: { id: 'c' }, from: { id: 'u' } }) // { ok: true }
+ */
+export function checkActivity(body: unknown): GuardResult {
+  const parsed = activityShape.safeParse(body);
+  if (parsed.success) return { ok: true };
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `activity.${issue.path.join('.')}` : 'activity';
+  const message = issue?.message.startsWith('activity.') ? issue.message : `${where}: ${issue?.message ?? 'invalid'}`;
+  return { ok: false, error: message };
+}

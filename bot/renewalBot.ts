@@ -1,0 +1,55 @@
+import { ActivityHandler, MessageFactory, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import type { MainDialog } from '../dialogs/mainDialog.js';
+import { MAIN_TOPICS } from '../dialogs/mainDialog.js';
+import { topicButtons } from '../dialogs/replies/faqReply.js';
+import type { TurnUnderstanding } from '../dialogs/turnUnderstanding.js';
+import type { Translator } from './i18n.js';
+
+export interface RenewalBotOptions {
+  conversationState: BotState;
+  userState: BotState;
+  dialogState: StatePropertyAccessor;
+  mainDialog: MainDialog;
+  understanding: TurnUnderstanding;
+  translator: Translator;
+  kb: KnowledgeBase;
+}
+
+/**
+ * Turns channel events into dialog turns: messages go to the main dialog; a new member or
+ * a Teams installation gets a welcome. State is saved after every turn.
+ */
+export class RenewalBot extends ActivityHandler {
+  constructor(private readonly options: RenewalBotOptions) {
+    super();
+    this.onMessage(async (context, next) => {
+      // In Teams channels the message starts with "@Bot": that is not part of the question.
+      TurnContext.removeRecipientMention(context.activity);
+      await options.mainDialog.run(context, options.dialogState);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
+      if (newcomers.length > 0) await this.welcome(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcome(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.options.conversationState.saveChanges(context, false);
+    await this.options.userState.saveChanges(context, false);
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const lang = await this.options.understanding.languageOf(context);
+    const t = this.options.translator.forLang(lang);
+    await context.sendActivity(MessageFactory.suggestedActions(topicButtons(MAIN_TOPICS, this.options.kb, lang), t('welcome')));
+  }
+}

@@ -1,0 +1,160 @@
+import {
+  ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog,
+  type Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import { isFaqId, type ConversationId, type FaqId, type IntentId } from '../knowledge/schema.js';
+import { foldText } from '../knowledge/text/foldText.js';
+import { targetLanguage } from './languageChoice.js';
+import { faqReply, topicButtons } from './replies/faqReply.js';
+import { replyButton } from './replies/buttons.js';
+import type { LinkUrls } from './replies/links.js';
+import type { Turn, TurnUnderstanding } from './turnUnderstanding.js';
+
+export const MAIN_DIALOG = 'mainDialog';
+const ROUTE = 'mainDialog.route';
+
+/** Topics offered when the bot greets, helps, or does not understand. */
+export const MAIN_TOPICS: readonly IntentId[] = ['check-status', 'renewal-process', 'grace-period', 'renewal-id', 'talk-to-agent'];
+
+/**
+ * The FAQ answer given for a conversation intent whose dialog the bot does not have: it is
+ * honest about what it cannot do yet and gives the closest facts.
+ */
+export const FALLBACK_FAQ: Readonly<Partial<Record<ConversationId, FaqId>>> = {
+  'check-status': 'contract-dates',
+  'start-renewal': 'renewal-process',
+  'talk-to-agent': 'who-to-contact',
+};
+
+export interface MainDialogOptions {
+  kb: KnowledgeBase;
+  understanding: TurnUnderstanding;
+  links: LinkUrls;
+  /** Dialogs that take over a conversation intent (contract status, renewal walkthrough…). */
+  children?: Partial<Record<ConversationId, Dialog>>;
+}
+
+/**
+ * Routes every message by intent, and handles once, for every dialog below it, what a user
+ * may say at any moment: help, cancel, and a change of language.
+ */
+export class MainDialog extends ComponentDialog {
+  private readonly children: Partial<Record<ConversationId, Dialog>>;
+
+  constructor(private readonly options: MainDialogOptions) {
+    super(MAIN_DIALOG);
+    this.children = options.children ?? {};
+    for (const child of Object.values(this.children)) this.addDialog(child);
+    this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this)]));
+    this.initialDialogId = ROUTE;
+  }
+
+  /** Runs one turn: continues the active dialog, or starts routing the new message. */
+  async run(context: TurnContext, dialogState: StatePropertyAccessor): Promise<void> {
+    const dialogSet = new DialogSet(dialogState);
+    dialogSet.add(this);
+    const dc = await dialogSet.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const turn = await this.options.understanding.of(innerDc.context);
+    if (this.options.understanding.isCommand(turn.text, 'cancel')) {
+      await innerDc.cancelAllDialogs();
+      await innerDc.context.sendActivity(MessageFactory.suggestedActions(topicButtons(MAIN_TOPICS, this.options.kb, turn.lang), turn.t('cancel.done')));
+      return innerDc.endDialog();
+    }
+    const intent = turn.recognition.ambiguous ? undefined : turn.recognition.intent;
+    if (intent === 'help' || intent === 'change-language') {
+      await this.answerCommon(innerDc.context, turn, intent);
+      // Carry on where the user was: the active dialog asks its question again.
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
+    return super.onContinueDialog(innerDc);
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const context = step.context;
+    const turn = await this.options.understanding.of(context);
+    if (await this.rejectEmpty(context, turn)) return step.endDialog();
+    const { recognition } = turn;
+    if (recognition.ambiguous) {
+      await this.askWhichOne(context, turn);
+      return step.endDialog();
+    }
+    const intent = recognition.intent;
+    if (intent === 'none') {
+      await this.sayNotUnderstood(context, turn);
+      return step.endDialog();
+    }
+    if (isFaqId(intent)) {
+      await context.sendActivity(faqReply(intent, this.replyOptions(turn)));
+      return step.endDialog();
+    }
+    const child = this.children[intent];
+    if (child) return step.beginDialog(child.id);
+    await this.answerCommon(context, turn, intent);
+    return step.endDialog();
+  }
+
+  /** Replies to the conversation intents that need no dialog of their own. */
+  private async answerCommon(context: TurnContext, turn: Turn, intent: ConversationId): Promise<void> {
+    const { kb } = this.options;
+    const topics = () => topicButtons(MAIN_TOPICS, kb, turn.lang);
+    switch (intent) {
+      case 'greeting':
+        await context.sendActivity(MessageFactory.suggestedActions(topics(), turn.t('greeting')));
+        return;
+      case 'help':
+        await context.sendActivity(MessageFactory.suggestedActions(topics(), turn.t('help')));
+        return;
+      case 'thanks':
+        await context.sendActivity(turn.t('thanks'));
+        return;
+      case 'goodbye':
+        await context.sendActivity(turn.t('goodbye'));
+        return;
+      case 'change-language': {
+        const switched = await this.options.understanding.switchTo(context, targetLanguage(turn.text, turn.lang));
+        await context.sendActivity(MessageFactory.suggestedActions(topicButtons(MAIN_TOPICS, kb, switched.lang), switched.t('language.switched')));
+        return;
+      }
+      default: {
+        const faq = FALLBACK_FAQ[intent];
+        if (faq) await context.sendActivity(faqReply(faq, this.replyOptions(turn), turn.t(`fallback.${intent}`)));
+      }
+    }
+  }
+
+  private async askWhichOne(context: TurnContext, turn: Turn): Promise<void> {
+    const ids = turn.recognition.candidates.map((c) => c.intent);
+    const buttons = [...topicButtons(ids, this.options.kb, turn.lang), replyButton(this.options.kb.title('talk-to-agent', turn.lang))];
+    await context.sendActivity(MessageFactory.suggestedActions(dedupe(buttons), turn.t('didYouMean')));
+  }
+
+  private async sayNotUnderstood(context: TurnContext, turn: Turn): Promise<void> {
+    await context.sendActivity(MessageFactory.suggestedActions(topicButtons(MAIN_TOPICS, this.options.kb, turn.lang), turn.t('none')));
+  }
+
+  /** Messages with nothing to read: no text, only attachments, or only symbols. */
+  private async rejectEmpty(context: TurnContext, turn: Turn): Promise<boolean> {
+    if (foldText(turn.text) !== '') return false;
+    const attachments = context.activity.attachments ?? [];
+    const key = turn.text === '' && attachments.length > 0 ? 'input.attachmentsOnly' : 'input.empty';
+    await context.sendActivity(MessageFactory.suggestedActions(topicButtons(MAIN_TOPICS, this.options.kb, turn.lang), turn.t(key)));
+    return true;
+  }
+
+  private replyOptions(turn: Turn) {
+    return { kb: this.options.kb, links: this.options.links, lang: turn.lang, t: turn.t };
+  }
+}
+
+function dedupe<T extends { title?: string }>(buttons: T[]): T[] {
+  const seen = new Set<string>();
+  return buttons.filter((b) => (seen.has(b.title ?? '') ? false : (seen.add(b.title ?? ''), true)));
+}

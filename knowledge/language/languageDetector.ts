@@ -1,0 +1,95 @@
+import type { Lang } from '../schema.js';
+import { foldWords } from '../text/foldText.js';
+import { LANGUAGE_CLUES } from '../text/stopwords.js';
+
+export interface LanguageGuess {
+  /** The language, or undefined when the message gives no usable clue ("ok", "RNW-20481137"). */
+  lang: Lang | undefined;
+  /** Positive for French, negative for English; its size says how sure the guess is. */
+  evidence: number;
+}
+
+/** How much evidence a confident guess needs. */
+const CONFIDENT = 1;
+const ACCENTED = /[éèêëàâçùûôîïœ]/giu;
+
+/**
+ * Tells French from English per message, also for short messages without accents and for
+ * mixed ones ("je veux renew mon contract"). Clues, strongest first: function words
+ * typical of one language, accented letters, words that only one language's knowledge
+ * base uses, and a character-trigram model learnt from both languages' texts.
+ */
+export class LanguageDetector {
+  private readonly vocabulary: Record<Lang, ReadonlySet<string>>;
+  private readonly trigramOdds = new Map<string, number>();
+
+  constructor(corpus: Record<Lang, readonly string[]>) {
+    const vocab = (lang: Lang) => new Set(corpus[lang].flatMap((text) => foldWords(text)));
+    const fr = vocab('fr');
+    const en = vocab('en');
+    this.vocabulary = {
+      fr: new Set([...fr].filter((w) => !en.has(w) && w.length > 2)),
+      en: new Set([...en].filter((w) => !fr.has(w) && w.length > 2)),
+    };
+    const frCounts = countTrigrams(corpus.fr);
+    const enCounts = countTrigrams(corpus.en);
+    const frTotal = sum(frCounts) + frCounts.size;
+    const enTotal = sum(enCounts) + enCounts.size;
+    for (const gram of new Set([...frCounts.keys(), ...enCounts.keys()])) {
+      const pFr = ((frCounts.get(gram) ?? 0) + 1) / frTotal;
+      const pEn = ((enCounts.get(gram) ?? 0) + 1) / enTotal;
+      this.trigramOdds.set(gram, Math.log(pFr / pEn));
+    }
+  }
+
+  detect(text: string): LanguageGuess {
+    const words = foldWords(text);
+    let evidence = 0;
+    for (const word of words) {
+      if (LANGUAGE_CLUES.fr.has(word) && !LANGUAGE_CLUES.en.has(word)) evidence += 2;
+      else if (LANGUAGE_CLUES.en.has(word) && !LANGUAGE_CLUES.fr.has(word)) evidence -= 2;
+      else if (this.vocabulary.fr.has(word)) evidence += 1;
+      else if (this.vocabulary.en.has(word)) evidence -= 1;
+    }
+    evidence += Math.min(3, (text.match(ACCENTED) ?? []).length * 1.5);
+    let grams = 0;
+    let odds = 0;
+    for (const word of words) {
+      for (const gram of trigramsOf(word)) {
+        const value = this.trigramOdds.get(gram);
+        if (value !== undefined) {
+          odds += value;
+          grams += 1;
+        }
+      }
+    }
+    // The trigram model breaks ties and carries messages made of unknown words; it never
+    // outvotes a clear function-word clue on its own.
+    if (grams > 0) evidence += Math.max(-1.5, Math.min(1.5, odds / Math.sqrt(grams)));
+    const lang: Lang | undefined = evidence >= CONFIDENT ? 'fr' : evidence <= -CONFIDENT ? 'en' : undefined;
+    return { lang, evidence };
+  }
+}
+
+function trigramsOf(word: string): string[] {
+  const padded = ` ${word} `;
+  const grams: string[] = [];
+  for (let i = 0; i + 3 <= padded.length; i += 1) grams.push(padded.slice(i, i + 3));
+  return grams;
+}
+
+function countTrigrams(texts: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const word of foldWords(text)) {
+      for (const gram of trigramsOf(word)) counts.set(gram, (counts.get(gram) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+function sum(counts: Map<string, number>): number {
+  let total = 0;
+  for (const value of counts.values()) total += value;
+  return total;
+}

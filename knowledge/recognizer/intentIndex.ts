@@ -1,0 +1,89 @@
+import type { Lang } from '../schema.js';
+import { isBigram } from '../text/analyzer.js';
+
+/** Weight of a word pair relative to a single word. */
+const BIGRAM_WEIGHT = 0.5;
+
+type Vector = Map<string, number>;
+
+export interface ScoredDoc<L extends string> {
+  label: L;
+  similarity: number;
+}
+
+/**
+ * TF-IDF vectors of one language's example phrasings, searched by cosine similarity through
+ * an inverted index: a message only touches the phrasings that share a term with it.
+ * IDF counts labels, not phrasings, so a word that every intent uses ("contract") weighs
+ * little and a word that only one intent uses ("grace") weighs a lot.
+ */
+export class IntentIndex<L extends string> {
+  private readonly labels: L[] = [];
+  private readonly postings = new Map<string, Array<{ doc: number; weight: number }>>();
+  private readonly idf = new Map<string, number>();
+  private readonly unknownIdf: number;
+
+  constructor(readonly lang: Lang, examples: ReadonlyArray<{ label: L; terms: readonly string[] }>) {
+    const labelsByTerm = new Map<string, Set<string>>();
+    const labelCount = new Set(examples.map((e) => e.label)).size;
+    for (const { label, terms } of examples) {
+      for (const term of terms) {
+        const set = labelsByTerm.get(term) ?? new Set<string>();
+        set.add(label);
+        labelsByTerm.set(term, set);
+      }
+    }
+    for (const [term, set] of labelsByTerm) this.idf.set(term, Math.log(1 + labelCount / set.size));
+    this.unknownIdf = Math.log(1 + labelCount / 0.5);
+    examples.forEach(({ label, terms }, doc) => {
+      this.labels.push(label);
+      for (const [term, weight] of this.vectorOf(terms, false)) {
+        const list = this.postings.get(term) ?? [];
+        list.push({ doc, weight });
+        this.postings.set(term, list);
+      }
+    });
+  }
+
+  knows(term: string): boolean {
+    return this.idf.has(term);
+  }
+
+  /** Best cosine similarity per label, best first. */
+  search(terms: readonly string[]): Array<ScoredDoc<L>> {
+    const query = this.vectorOf(terms, true);
+    const dots = new Map<number, number>();
+    for (const [term, weight] of query) {
+      for (const { doc, weight: docWeight } of this.postings.get(term) ?? []) {
+        dots.set(doc, (dots.get(doc) ?? 0) + weight * docWeight);
+      }
+    }
+    const best = new Map<L, number>();
+    for (const [doc, dot] of dots) {
+      const label = this.labels[doc];
+      if (label !== undefined && dot > (best.get(label) ?? 0)) best.set(label, dot);
+    }
+    return [...best].map(([label, similarity]) => ({ label, similarity })).sort((a, b) => b.similarity - a.similarity);
+  }
+
+  /**
+   * A unit-length TF-IDF vector. In a message, a word the index has never seen still counts
+   * (with the highest weight), so "renew my passport" is further from "renew my contract"
+   * than "renew" alone; an unseen word pair is left out, since most pairs are new.
+   */
+  private vectorOf(terms: readonly string[], isQuery: boolean): Vector {
+    const vector: Vector = new Map();
+    for (const term of terms) {
+      const bigram = isBigram(term);
+      const idf = this.idf.get(term) ?? (isQuery && !bigram ? this.unknownIdf : undefined);
+      if (idf === undefined) continue;
+      const weight = idf * (bigram ? BIGRAM_WEIGHT : 1);
+      vector.set(term, Math.max(vector.get(term) ?? 0, weight));
+    }
+    let norm = 0;
+    for (const weight of vector.values()) norm += weight * weight;
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (const [term, weight] of vector) vector.set(term, weight / norm);
+    return vector;
+  }
+}

@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+// `npm run bench`: understanding accuracy on ../shared/eval/dev.jsonl, classification speed,
+// HTTP turn latency/throughput (expectReplies, 1 and 16 connections) against a bare echo bot,
+// start-up time and resident memory. Prints one table. Runs only against 127.0.0.1.
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { createUnderstanding } = await import(path.join(root, 'dist/bot/app.js'));
+const rows = [];
+const row = (what, value, target = '') => rows.push({ what, value, target });
+
+// 1. Understanding on the development set.
+const devPath = process.env.BENCH_DEV_SET ?? path.join(root, '..', 'shared', 'eval', 'dev.jsonl');
+const cases = readFileSync(devPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const t0 = performance.now();
+const { recognizer } = createUnderstanding();
+row('recognizer build (knowledge load + index)', `${(performance.now() - t0).toFixed(0)} ms`);
+const stat = {};
+const bump = (k, hit) => { stat[k] ??= [0, 0]; stat[k][0] += hit ? 1 : 0; stat[k][1] += 1; };
+for (const c of cases) {
+  const r = recognizer.recognize(c.text);
+  const oos = c.expect.length === 1 && c.expect[0] === 'none';
+  bump(oos ? 'none' : `acc.${c.lang}`, c.expect.includes(r.intent));
+  bump('lang', r.lang === c.lang);
+}
+const pct = (k) => (stat[k] ? `${((100 * stat[k][0]) / stat[k][1]).toFixed(1)}% (${stat[k][0]}/${stat[k][1]})` : 'n/a');
+row('top-1 accuracy, French', pct('acc.fr'), '>= 95%');
+row('top-1 accuracy, English', pct('acc.en'), '>= 95%');
+row('out-of-scope answered none', pct('none'), '>= 90%');
+row('language detected right', pct('lang'), '>= 98%');
+
+// 2. Classification speed, one core, warm (caches emptied between rounds would be unfair both ways).
+const texts = cases.map((c) => c.text);
+for (const t of texts) recognizer.recognize(t);
+const rounds = 20;
+const t1 = performance.now();
+for (let i = 0; i < rounds; i += 1) for (const t of texts) recognizer.recognize(t);
+const perMessage = (performance.now() - t1) / (rounds * texts.length);
+row('classification time per message', `${(perMessage * 1000).toFixed(0)} µs`, '< 1 ms');
+const fresh = createUnderstanding().recognizer;
+const t2 = performance.now();
+for (const t of texts) fresh.recognize(t);
+row('classification, first sight (cold caches)', `${(((performance.now() - t2) / texts.length) * 1000).toFixed(0)} µs`);
+
+// 3. HTTP turns: the real bot against a bare echo bot.
+function startProcess(args, env, readyCheck) {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + 20_000;
+    const poll = async () => {
+      if (child.exitCode !== null) return reject(new Error(`process exited: ${stderr}`));
+      if (await readyCheck()) return resolve({ child, startupMs: performance.now() - started });
+      if (Date.now() > deadline) return reject(new Error('process did not answer in 20 s'));
+      setTimeout(poll, 10);
+    };
+    poll();
+  });
+}
+
+const activity = (text, conversation) => ({
+  type: 'message', text, channelId: 'bench', serviceUrl: 'http://127.0.0.1:1', deliveryMode: 'expectReplies', locale: 'en-US',
+  from: { id: `user-${conversation}` }, recipient: { id: 'bot' }, conversation: { id: `bench-${conversation}` },
+});
+async function postTurn(port, text, conversation) {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(text, conversation)) });
+    return res.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+function load(port, connections) {
+  let n = 0;
+  return autocannon({
+    url: `http://127.0.0.1:${port}/api/messages`,
+    connections,
+    duration: 5,
+    requests: [{
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      setupRequest: (req) => ({ ...req, body: JSON.stringify(activity(texts[n % texts.length], n++ % 500)) }),
+    }],
+  });
+}
+
+function rssMb(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    return kb / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-'));
+const botPort = 39781;
+const echoPort = 39791;
+const bot = await startProcess(['dist/bot/index.js'], { PORT: String(botPort), STORAGE_FILE: path.join(dataDir, 'state.sqlite'), LOG_LEVEL: 'warn' }, () => postTurn(botPort, 'hello', 'startup'));
+const echo = await startProcess(['scripts/echo-bot.mjs', String(echoPort)], {}, () => postTurn(echoPort, 'hello', 'startup'));
+row('start-up to first answered request', `${bot.startupMs.toFixed(0)} ms`, '< 2000 ms');
+try {
+  for (const connections of [1, 16]) {
+    const echoRun = await load(echoPort, connections);
+    const botRun = await load(botPort, connections);
+    const ratio = botRun.latency.average / echoRun.latency.average;
+    row(`turn latency, ${connections} conn: bot avg / p99`, `${botRun.latency.average.toFixed(2)} / ${botRun.latency.p99} ms`);
+    row(`turn latency, ${connections} conn: echo bot avg / p99`, `${echoRun.latency.average.toFixed(2)} / ${echoRun.latency.p99} ms`);
+    row(`turn latency ratio bot / echo, ${connections} conn`, `${ratio.toFixed(2)}x`, '<= 1.3x');
+    row(`throughput, ${connections} conn: bot / echo`, `${botRun.requests.average.toFixed(0)} / ${echoRun.requests.average.toFixed(0)} req/s`);
+    if (botRun.non2xx || botRun.errors) row(`errors, ${connections} conn`, `${botRun.non2xx} non-2xx, ${botRun.errors} errors`);
+  }
+  row('resident memory of the bot after load', `${rssMb(bot.child.pid).toFixed(0)} MB`, '< 200 MB');
+} finally {
+  bot.child.kill();
+  echo.child.kill();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+const width = Math.max(...rows.map((r) => r.what.length));
+const vwidth = Math.max(...rows.map((r) => String(r.value).length));
+process.stdout.write(`${'measure'.padEnd(width)} | ${'value'.padEnd(vwidth)} | target\n${'-'.repeat(width)}-|-${'-'.repeat(vwidth)}-|-------\n`);
+for (const r of rows) process.stdout.write(`${r.what.padEnd(width)} | ${String(r.value).padEnd(vwidth)} | ${r.target}\n`);
