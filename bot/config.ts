@@ -39,6 +39,14 @@ export const configSchema = z.object({
   STORAGE: z.enum(['sqlite', 'memory']).default('sqlite'),
   /** @default data/bot-state.sqlite */
   STORAGE_FILE: z.string().trim().min(1).default('data/bot-state.sqlite'),
+  /** The vendor's contract API; when not set, contracts come from CONTRACTS_FILE. */
+  CONTRACT_API_URL: optionalUrl,
+  /** Bearer token for CONTRACT_API_URL. */
+  CONTRACT_API_TOKEN: optionalString,
+  /** @default 5000 */
+  CONTRACT_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /** @default the sample file the project ships (data-samples/contracts.sample.json) */
+  CONTRACTS_FILE: optionalString,
   /** Links that the FAQ names; left out of answers when not configured. */
   CUSTOMER_PORTAL_URL: optionalUrl,
   PARTNER_LOCATOR_URL: optionalUrl,
@@ -75,6 +83,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if ((config.MicrosoftAppType === 'SingleTenant' || config.MicrosoftAppType === 'UserAssignedMSI') && !config.MicrosoftAppTenantId) {
     throw new ConfigError(`Invalid configuration: MicrosoftAppTenantId: required when MicrosoftAppType is ${config.MicrosoftAppType}`);
+  }
+  if (config.CONTRACT_API_URL && !config.CONTRACT_API_TOKEN) {
+    throw new ConfigError('Invalid configuration: CONTRACT_API_TOKEN: required when CONTRACT_API_URL is set');
   }
   return config;
 }
