@@ -39,6 +39,7 @@ export class KnowledgeBase {
         id: i.id,
         titles: { fr: i.fr.title, en: i.en.title },
         phrasings: { fr: i.fr.phrasings, en: i.en.phrasings },
+        descriptions: 'answer' in i.fr && 'answer' in i.en ? { fr: [i.fr.answer], en: [i.en.answer] } : undefined,
       })),
       outOfScope: this.outOfScope,
       languageCorpus: {

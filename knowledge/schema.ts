@@ -22,6 +22,9 @@ export const CONVERSATION_IDS = [
 export type ConversationId = (typeof CONVERSATION_IDS)[number];
 
 export type IntentId = FaqId | ConversationId;
+
+/** Small-talk intents: they answer a message that is mostly small talk, not one that mentions it. */
+export const SMALL_TALK_IDS: readonly ConversationId[] = ['greeting', 'thanks', 'goodbye'];
 export const NONE = 'none';
 export type IntentOrNone = IntentId | typeof NONE;
 

@@ -8,7 +8,10 @@ type Vector = Map<string, number>;
 
 export interface ScoredDoc<L extends string> {
   label: L;
+  /** Cosine with the closest single phrasing of the label. */
   similarity: number;
+  /** Cosine with the label's centroid (all its phrasings together). */
+  centroid: number;
 }
 
 /**
@@ -20,10 +23,11 @@ export interface ScoredDoc<L extends string> {
 export class IntentIndex<L extends string> {
   private readonly labels: L[] = [];
   private readonly postings = new Map<string, Array<{ doc: number; weight: number }>>();
+  private readonly centroidPostings = new Map<string, Array<{ label: L; weight: number }>>();
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
 
-  constructor(readonly lang: Lang, examples: ReadonlyArray<{ label: L; terms: readonly string[] }>) {
+  constructor(readonly lang: Lang, examples: ReadonlyArray<{ label: L; terms: readonly string[]; centroidOnly?: number }>) {
     const labelsByTerm = new Map<string, Set<string>>();
     const labelCount = new Set(examples.map((e) => e.label)).size;
     for (const { label, terms } of examples) {
@@ -35,14 +39,27 @@ export class IntentIndex<L extends string> {
     }
     for (const [term, set] of labelsByTerm) this.idf.set(term, Math.log(1 + labelCount / set.size));
     this.unknownIdf = Math.log(1 + labelCount / 0.5);
-    examples.forEach(({ label, terms }, doc) => {
+    const sums = new Map<L, Vector>();
+    examples.forEach(({ label, terms, centroidOnly }, doc) => {
       this.labels.push(label);
+      const sum = sums.get(label) ?? new Map<string, number>();
+      sums.set(label, sum);
       for (const [term, weight] of this.vectorOf(terms, false)) {
-        const list = this.postings.get(term) ?? [];
-        list.push({ doc, weight });
-        this.postings.set(term, list);
+        if (centroidOnly === undefined) {
+          const list = this.postings.get(term) ?? [];
+          list.push({ doc, weight });
+          this.postings.set(term, list);
+        }
+        sum.set(term, (sum.get(term) ?? 0) + weight * (centroidOnly ?? 1));
       }
     });
+    for (const [label, sum] of sums) {
+      for (const [term, weight] of normalize(sum)) {
+        const list = this.centroidPostings.get(term) ?? [];
+        list.push({ label, weight });
+        this.centroidPostings.set(term, list);
+      }
+    }
   }
 
   knows(term: string): boolean {
@@ -63,7 +80,13 @@ export class IntentIndex<L extends string> {
       const label = this.labels[doc];
       if (label !== undefined && dot > (best.get(label) ?? 0)) best.set(label, dot);
     }
-    return [...best].map(([label, similarity]) => ({ label, similarity })).sort((a, b) => b.similarity - a.similarity);
+    const centroids = new Map<L, number>();
+    for (const [term, weight] of query) {
+      for (const { label, weight: w } of this.centroidPostings.get(term) ?? []) centroids.set(label, (centroids.get(label) ?? 0) + weight * w);
+    }
+    return [...best]
+      .map(([label, similarity]) => ({ label, similarity, centroid: centroids.get(label) ?? 0 }))
+      .sort((a, b) => b.similarity - a.similarity);
   }
 
   /**
@@ -80,10 +103,14 @@ export class IntentIndex<L extends string> {
       const weight = idf * (bigram ? BIGRAM_WEIGHT : 1);
       vector.set(term, Math.max(vector.get(term) ?? 0, weight));
     }
-    let norm = 0;
-    for (const weight of vector.values()) norm += weight * weight;
-    norm = Math.sqrt(norm);
-    if (norm > 0) for (const [term, weight] of vector) vector.set(term, weight / norm);
-    return vector;
+    return normalize(vector);
   }
+}
+
+function normalize(vector: Vector): Vector {
+  let norm = 0;
+  for (const weight of vector.values()) norm += weight * weight;
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (const [term, weight] of vector) vector.set(term, weight / norm);
+  return vector;
 }

@@ -1,4 +1,4 @@
-import { LANGS, NONE, type IntentId, type IntentOrNone, type Lang } from '../schema.js';
+import { LANGS, NONE, SMALL_TALK_IDS, type IntentId, type IntentOrNone, type Lang } from '../schema.js';
 import { LanguageDetector } from '../language/languageDetector.js';
 import { contentWords, termsOf } from '../text/analyzer.js';
 import { foldText } from '../text/foldText.js';
@@ -10,9 +10,12 @@ const OUT_OF_SCOPE: '~out-of-scope' = '~out-of-scope';
 type Label = IntentId | typeof OUT_OF_SCOPE;
 /** Only the start of a very long message is read: enough to know what it is about. */
 const MAX_CHARS = 600;
+/** Content words a small-talk message may have before small talk loses weight. */
+const SMALL_TALK_WORDS = 3;
+const smallTalk: ReadonlySet<string> = new Set(SMALL_TALK_IDS);
 
 export interface RecognizerExamples {
-  intents: ReadonlyArray<{ id: IntentId; titles: Record<Lang, string>; phrasings: Record<Lang, readonly string[]> }>;
+  intents: ReadonlyArray<{ id: IntentId; titles: Record<Lang, string>; phrasings: Record<Lang, readonly string[]>; descriptions?: Record<Lang, readonly string[]> }>;
   /** Messages near the domain that the bot must decline. */
   outOfScope: Record<Lang, readonly string[]>;
   /** Extra texts per language (answers) that teach the language detector. */
@@ -24,9 +27,13 @@ export interface RecognizerTuning {
   threshold: number;
   /** Candidates whose scores are within this of the best one make the result ambiguous. */
   ambiguityMargin: number;
+  /** Share of the score that comes from the intent's centroid rather than its closest phrasing. */
+  centroidWeight: number;
+  /** Weight of an intent's answer text in its centroid, relative to one phrasing. */
+  descriptionWeight: number;
 }
 
-export const DEFAULT_TUNING: RecognizerTuning = { threshold: 0.4, ambiguityMargin: 0.05 };
+export const DEFAULT_TUNING: RecognizerTuning = { threshold: 0.25, ambiguityMargin: 0.03, centroidWeight: 0.4, descriptionWeight: 1 };
 
 export interface Candidate {
   intent: IntentId;
@@ -82,8 +89,12 @@ export class Recognizer implements IntentRecognizer {
         ...examples.outOfScope[lang].map((p) => ({ label: OUT_OF_SCOPE, text: p })),
       ];
       const words = docs.map((d) => ({ label: d.label, words: contentWords(d.text, lang) }));
+      // Answers describe an intent in more words than any question: they widen its centroid.
+      const descriptions = examples.intents.flatMap((i) => (i.descriptions?.[lang] ?? []).map((text) => ({
+        label: i.id, terms: termsOf(contentWords(text, lang), lang), centroidOnly: this.tuning.descriptionWeight,
+      })));
       return {
-        index: new IntentIndex(lang, words.map((d) => ({ label: d.label, terms: termsOf(d.words, lang) }))),
+        index: new IntentIndex<Label>(lang, [...words.map((d) => ({ label: d.label, terms: termsOf(d.words, lang) })), ...descriptions]),
         corrector: new TypoCorrector(words.flatMap((d) => d.words)),
       };
     };
@@ -110,8 +121,13 @@ export class Recognizer implements IntentRecognizer {
     for (const searchLang of LANGS) {
       // The message's own language counts fully; the other one still matches mixed messages.
       const weight = guess.lang === undefined || guess.lang === searchLang ? 1 : 0.92;
-      for (const { label, similarity } of this.indexes[searchLang].search(this.termsFor(sample, searchLang))) {
-        const score = similarity * weight;
+      const words = this.wordsFor(sample, searchLang);
+      // "Bonjour, je voudrais savoir…" is a question, not a greeting: the more a message says,
+      // the less its small-talk words count.
+      const smallTalkWeight = Math.min(1, SMALL_TALK_WORDS / Math.max(1, words.length));
+      for (const { label, similarity, centroid } of this.indexes[searchLang].search(termsOf(words, searchLang))) {
+        const c = this.tuning.centroidWeight;
+        const score = ((1 - c) * similarity + c * centroid) * weight * (smallTalk.has(label) ? smallTalkWeight : 1);
         if (label === OUT_OF_SCOPE) outOfScope = Math.max(outOfScope, score);
         else scores.set(label, Math.max(scores.get(label) ?? 0, score));
       }
@@ -126,11 +142,11 @@ export class Recognizer implements IntentRecognizer {
     return { ...base, intent: best.intent, score: best.score, candidates: close.length > 1 ? close : candidates, ambiguous: close.length > 1 };
   }
 
-  private termsFor(text: string, lang: Lang): string[] {
+  /** The message's content words, misspellings corrected to words the language's phrasings use. */
+  private wordsFor(text: string, lang: Lang): string[] {
     const other = this.correctors[lang === 'fr' ? 'en' : 'fr'];
     const corrector = this.correctors[lang];
-    const words = contentWords(text, lang).map((w) => (corrector.has(w) || other.has(w) ? w : corrector.correct(w) ?? w));
-    return termsOf(words, lang);
+    return contentWords(text, lang).map((w) => (corrector.has(w) || other.has(w) ? w : corrector.correct(w) ?? w));
   }
 }
 

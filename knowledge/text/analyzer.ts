@@ -4,10 +4,15 @@ import { stemmers } from './stem.js';
 import { MATCH_STOPWORDS } from './stopwords.js';
 import { canonicalWord } from './synonyms.js';
 
+/** A renewal ID as people type it: "RNW-20481137", "rnw 2048 1137", "20481137". */
+const RENEWAL_ID = /\b(?:rnw[\s-]*)?\d{4}[\s-]?\d{4}\b/giu;
+/** The word that stands for any renewal ID, so "check RNW-…" phrasings match every ID. */
+export const RENEWAL_ID_WORD = 'renewalidnumber';
+
 /** Folded content words of a text for one language: stop words dropped, synonyms merged. */
 export function contentWords(text: string, lang: Lang): string[] {
   const stop = MATCH_STOPWORDS[lang];
-  return foldWords(text)
+  return foldWords(text.replace(RENEWAL_ID, ` ${RENEWAL_ID_WORD} `))
     .map((w) => canonicalWord(w, lang))
     .filter((w) => w.length > 0 && !stop.has(w));
 }
