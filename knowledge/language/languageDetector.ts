@@ -10,7 +10,7 @@ export interface LanguageGuess {
 }
 
 /** How much evidence a confident guess needs. */
-const CONFIDENT = 1;
+const CONFIDENT = 1.2;
 const ACCENTED = /[éèêëàâçùûôîïœ]/giu;
 
 /**
@@ -48,8 +48,8 @@ export class LanguageDetector {
     for (const word of words) {
       if (LANGUAGE_CLUES.fr.has(word) && !LANGUAGE_CLUES.en.has(word)) evidence += 2;
       else if (LANGUAGE_CLUES.en.has(word) && !LANGUAGE_CLUES.fr.has(word)) evidence -= 2;
-      else if (this.vocabulary.fr.has(word)) evidence += 1;
-      else if (this.vocabulary.en.has(word)) evidence -= 1;
+      else if (this.vocabulary.fr.has(word)) evidence += 0.5;
+      else if (this.vocabulary.en.has(word)) evidence -= 0.5;
     }
     evidence += Math.min(3, (text.match(ACCENTED) ?? []).length * 1.5);
     let grams = 0;

@@ -26,6 +26,7 @@ export class IntentIndex<L extends string> {
   private readonly centroidPostings = new Map<string, Array<{ label: L; weight: number }>>();
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
+  private readonly vocabulary = new Map<L, Set<string>>();
 
   constructor(readonly lang: Lang, examples: ReadonlyArray<{ label: L; terms: readonly string[]; centroidOnly?: number }>) {
     const labelsByTerm = new Map<string, Set<string>>();
@@ -42,6 +43,11 @@ export class IntentIndex<L extends string> {
     const sums = new Map<L, Vector>();
     examples.forEach(({ label, terms, centroidOnly }, doc) => {
       this.labels.push(label);
+      if (centroidOnly === undefined) {
+        const known = this.vocabulary.get(label) ?? new Set<string>();
+        for (const term of terms) if (!isBigram(term)) known.add(term);
+        this.vocabulary.set(label, known);
+      }
       const sum = sums.get(label) ?? new Map<string, number>();
       sums.set(label, sum);
       for (const [term, weight] of this.vectorOf(terms, false)) {
@@ -62,8 +68,15 @@ export class IntentIndex<L extends string> {
     }
   }
 
-  knows(term: string): boolean {
-    return this.idf.has(term);
+  /**
+   * The share of the message's words that the label's phrasings use: 1 when every word of
+   * the message is one the label knows.
+   */
+  coverage(label: L, terms: readonly string[]): number {
+    const words = terms.filter((t) => !isBigram(t));
+    if (words.length === 0) return 0;
+    const known = this.vocabulary.get(label);
+    return words.filter((w) => known?.has(w)).length / words.length;
   }
 
   /** Best cosine similarity per label, best first. */

@@ -10,8 +10,6 @@ const OUT_OF_SCOPE: '~out-of-scope' = '~out-of-scope';
 type Label = IntentId | typeof OUT_OF_SCOPE;
 /** Only the start of a very long message is read: enough to know what it is about. */
 const MAX_CHARS = 600;
-/** Content words a small-talk message may have before small talk loses weight. */
-const SMALL_TALK_WORDS = 3;
 const smallTalk: ReadonlySet<string> = new Set(SMALL_TALK_IDS);
 
 export interface RecognizerExamples {
@@ -121,13 +119,14 @@ export class Recognizer implements IntentRecognizer {
     for (const searchLang of LANGS) {
       // The message's own language counts fully; the other one still matches mixed messages.
       const weight = guess.lang === undefined || guess.lang === searchLang ? 1 : 0.92;
-      const words = this.wordsFor(sample, searchLang);
-      // "Bonjour, je voudrais savoir…" is a question, not a greeting: the more a message says,
-      // the less its small-talk words count.
-      const smallTalkWeight = Math.min(1, SMALL_TALK_WORDS / Math.max(1, words.length));
-      for (const { label, similarity, centroid } of this.indexes[searchLang].search(termsOf(words, searchLang))) {
+      const index = this.indexes[searchLang];
+      const terms = termsOf(this.wordsFor(sample, searchLang), searchLang);
+      for (const { label, similarity, centroid } of index.search(terms)) {
         const c = this.tuning.centroidWeight;
-        const score = ((1 - c) * similarity + c * centroid) * weight * (smallTalk.has(label) ? smallTalkWeight : 1);
+        // "Bonjour, je voudrais savoir…" is a question, not a greeting: small talk counts as
+        // much as it makes up the message.
+        const smallTalkWeight = smallTalk.has(label) ? index.coverage(label, terms) ** 2 : 1;
+        const score = ((1 - c) * similarity + c * centroid) * weight * smallTalkWeight;
         if (label === OUT_OF_SCOPE) outOfScope = Math.max(outOfScope, score);
         else scores.set(label, Math.max(scores.get(label) ?? 0, score));
       }

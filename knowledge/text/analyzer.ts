@@ -14,7 +14,7 @@ export function contentWords(text: string, lang: Lang): string[] {
   const stop = MATCH_STOPWORDS[lang];
   return foldWords(text.replace(RENEWAL_ID, ` ${RENEWAL_ID_WORD} `))
     .map((w) => canonicalWord(w, lang))
-    .filter((w) => w.length > 0 && !stop.has(w));
+    .filter((w) => (w.length > 1 || /\d/.test(w)) && !stop.has(w));
 }
 
 /**

@@ -21,8 +21,8 @@ export function botHarness(options: { env?: Record<string, string>; locale?: str
   const config: Config = loadConfig({ STORAGE: 'memory', LOG_LEVEL: 'silent', ...options.env });
   const storage = options.storage ?? new MemoryStorage();
   const parts = createBot(config, createLogger('silent'), { storage });
-  const adapter = new TestAdapter((context) => parts.bot.run(context));
-  if (options.locale) adapter.locale = options.locale;
+  // The template is applied to every activity the test sends: it plays the channel's locale.
+  const adapter = new TestAdapter((context) => parts.bot.run(context), options.locale ? { locale: options.locale } : undefined);
   adapter.onTurnError = parts.onTurnError;
   return {
     parts,
