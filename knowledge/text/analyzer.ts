@@ -1,5 +1,5 @@
 import type { Lang } from '../schema.js';
-import { foldWords } from './foldText.js';
+import { foldText } from './foldText.js';
 import { stemmers } from './stem.js';
 import { MATCH_STOPWORDS } from './stopwords.js';
 import { canonicalWord } from './synonyms.js';
@@ -9,10 +9,16 @@ const RENEWAL_ID = /\b(?:rnw[\s-]*)?\d{4}[\s-]?\d{4}\b/giu;
 /** The word that stands for any renewal ID, so "check RNW-…" phrasings match every ID. */
 export const RENEWAL_ID_WORD = 'renewalidnumber';
 
+/** French ways of asking "what is", folded to one word that survives stop-word removal. */
+const FRENCH_WHAT_IS = /\b(?:qu ?est ce qu[e]?|c est quoi|quoi)\b/g;
+
 /** Folded content words of a text for one language: stop words dropped, synonyms merged. */
 export function contentWords(text: string, lang: Lang): string[] {
   const stop = MATCH_STOPWORDS[lang];
-  return foldWords(text.replace(RENEWAL_ID, ` ${RENEWAL_ID_WORD} `))
+  const folded = foldText(text.replace(RENEWAL_ID, ` ${RENEWAL_ID_WORD} `));
+  const phrased = lang === 'fr' ? folded.replace(FRENCH_WHAT_IS, 'quoi') : folded;
+  return phrased
+    .split(' ')
     .map((w) => canonicalWord(w, lang))
     .filter((w) => (w.length > 1 || /\d/.test(w)) && !stop.has(w));
 }

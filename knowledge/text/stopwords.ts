@@ -11,11 +11,11 @@ export const MATCH_STOPWORDS: Record<Lang, ReadonlySet<string>> = {
   fr: words(`a au aux avec ce ces cet cette c ca d de des du elle en est et etre il ils j je l la le les leur lui
     m ma me mes moi mon nos notre nous on ont par qu que qui s sa se ses son sur t ta te tes toi ton tu un une vos
     votre vous y suis sont ai as avez avons peut peux pouvez puis dois doit devez quel quelle quels quelles
-    est-ce ceci cela ici tres bien aussi alors donc car comme chez vers svp stp sil plait voudrais veux aimerais
+    est-ce ceci cela ici tres bien aussi alors donc car comme chez vers svp stp sil plait
     dire`),
   en: words(`a am an and are as at be been being but by can could did do does doing for from had has have having he her
     him his i if in into is it its me my of on or our ours she so than that the their them then there these they this
-    those to was we were which who whom will with would you your yours im ive please could tell know want wanna
+    those to was we were which whom will with would you your yours im ive please could tell know
     like just let lets us`),
 };
 

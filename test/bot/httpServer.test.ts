@@ -45,7 +45,7 @@ describe('the HTTP server', () => {
   it('returns the replies in the body for deliveryMode expectReplies', async () => {
     const res = await post(activity('is there a grace period if I renew late?'));
     expect(res.status).toBe(200);
-    const body: { activities: Array<{ text?: string }> } = await res.json();
+    const body = (await res.json()) as { activities: Array<{ text?: string }> };
     expect(body.activities).toHaveLength(1);
     expect(body.activities[0]?.text).toBe(formatDateText(app.kb.faq('grace-period').en.answer, 'en'));
   });

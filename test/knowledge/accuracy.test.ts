@@ -17,7 +17,7 @@ describe('understanding on the development set', () => {
     if (!existsSync(DEV_SET)) throw new Error(`the development set is missing: ${DEV_SET} (it comes with ../shared/eval)`);
     const cases: Case[] = readFileSync(DEV_SET, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
     const { recognizer } = createUnderstanding();
-    const tally = { fr: [0, 0], en: [0, 0], none: [0, 0], lang: [0, 0] };
+    const tally: Record<'fr' | 'en' | 'none' | 'lang', [number, number]> = { fr: [0, 0], en: [0, 0], none: [0, 0], lang: [0, 0] };
     const misses: string[] = [];
     for (const c of cases) {
       const result = recognizer.recognize(c.text);
@@ -30,7 +30,7 @@ describe('understanding on the development set', () => {
       tally.lang[1] += 1;
       if (!hit) misses.push(`${c.text} -> ${result.intent}`);
     }
-    const rate = ([hit, all]: number[]) => (hit ?? 0) / (all ?? 1);
+    const rate = ([hit, all]: [number, number]) => hit / all;
     const report = `fr ${rate(tally.fr)}, en ${rate(tally.en)}, none ${rate(tally.none)}, lang ${rate(tally.lang)}; misses:\n${misses.join('\n')}`;
     // Floors a little under the targets (95% / 90% / 98%): they catch a regression, not noise.
     expect(rate(tally.fr), report).toBeGreaterThanOrEqual(0.92);

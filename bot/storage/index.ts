@@ -1,0 +1,2 @@
+export { IN_MEMORY, openDatabase } from './openDatabase.js';
+export { SqliteStorage } from './sqliteStorage.js';

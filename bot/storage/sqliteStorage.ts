@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Storage, StoreItems } from 'botbuilder';
+import { z } from 'zod';
+import { openDatabase } from './openDatabase.js';
+
+const TABLE = 'bot_storage';
+
+const rowSchema = z.object({ etag: z.string(), value: z.string() });
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Bot state (conversation and user state) in a SQLite table, one JSON document per key, with
+ * the same optimistic concurrency as botbuilder's MemoryStorage:
+ * - a write whose `eTag` is `'*'` or missing always wins;
+ * - a write whose `eTag` differs from the stored item's is refused with an Error;
+ * - every write stores a new `eTag` (a UUID, so two processes sharing the file never reuse one).
+ *
+ * Unlike MemoryStorage, a `write` is all-or-nothing: when one key conflicts, none of the
+ * changes of that call are stored. The check and the write run in one `BEGIN IMMEDIATE`
+ * transaction, so two instances on the same file cannot both win with the same eTag.
+ *
+ * @example
+ * const storage = new SqliteStorage('data/bot-state.sqlite');
+ * const conversationState = new ConversationState(storage);
+ */
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+  private readonly ownsDatabase: boolean;
+  private readonly selectItem: Database.Statement;
+  private readonly upsertItem: Database.Statement;
+  private readonly deleteItem: Database.Statement;
+
+  /** @param database a file path (opened with {@link openDatabase}) or an open database. */
+  constructor(database: string | Database.Database) {
+    this.ownsDatabase = typeof database === 'string';
+    this.db = typeof database === 'string' ? openDatabase(database) : database;
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS ${TABLE} (
+         key TEXT PRIMARY KEY,
+         etag TEXT NOT NULL,
+         value TEXT NOT NULL,
+         updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+       )`,
+    );
+    this.selectItem = this.db.prepare(`SELECT etag, value FROM ${TABLE} WHERE key = ?`);
+    this.upsertItem = this.db.prepare(
+      `INSERT INTO ${TABLE} (key, etag, value) VALUES (?, ?, ?)
+       ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, value = excluded.value,
+         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+    );
+    this.deleteItem = this.db.prepare(`DELETE FROM ${TABLE} WHERE key = ?`);
+  }
+
+  /** Reads the items that exist among `keys`; missing keys are left out of the result. */
+  read(keys: string[]): Promise<StoreItems> {
+    if (!Array.isArray(keys)) return Promise.reject(new ReferenceError('Keys are required when reading.'));
+    const items: StoreItems = {};
+    for (const key of keys) {
+      const row = this.findRow(key);
+      if (row) items[key] = JSON.parse(row.value);
+    }
+    return Promise.resolve(items);
+  }
+
+  /** Writes every change or, when one of them holds a stale eTag, none of them. */
+  write(changes: StoreItems): Promise<void> {
+    if (!isObject(changes)) return Promise.reject(new ReferenceError('Changes are required when writing.'));
+    try {
+      this.db.transaction(() => {
+        for (const [key, item] of Object.entries(changes)) this.writeItem(key, item);
+      }).immediate();
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** Deletes the given keys; unknown keys are ignored. */
+  delete(keys: string[]): Promise<void> {
+    if (!Array.isArray(keys)) return Promise.reject(new ReferenceError('Keys are required when deleting.'));
+    this.db.transaction(() => {
+      for (const key of keys) this.deleteItem.run(key);
+    })();
+    return Promise.resolve();
+  }
+
+  /** Closes the database when this instance opened it from a path. */
+  close(): void {
+    if (this.ownsDatabase && this.db.open) this.db.close();
+  }
+
+  private findRow(key: string): z.infer<typeof rowSchema> | undefined {
+    const row = this.selectItem.get(key);
+    return row === undefined ? undefined : rowSchema.parse(row);
+  }
+
+  private writeItem(key: string, item: unknown): void {
+    if (!isObject(item)) throw new TypeError(`Storage: item "${key}" must be an object.`);
+    const wanted = item.eTag;
+    const stored = this.findRow(key);
+    const unconditional = !wanted || wanted === '*';
+    if (stored && !unconditional && wanted !== stored.etag) {
+      throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+    }
+    const eTag = randomUUID();
+    this.upsertItem.run(key, eTag, JSON.stringify({ ...item, eTag }));
+  }
+}
