@@ -11,21 +11,56 @@ import type { LinkUrls } from '../dialogs/replies/links.js';
 import { TurnUnderstanding } from '../dialogs/turnUnderstanding.js';
 import type { Config } from './config.js';
 import { createServer } from './http/server.js';
+import { registerWebChat, type WebChatParts } from './http/webChat/registerWebChat.js';
 import { createTranslator, type Translator } from './i18n.js';
 import type { Logger } from './logger.js';
 import { fromRoot } from './paths.js';
 import { RenewalBot } from './renewalBot.js';
 import { openDatabase, SqliteStorage } from './storage/index.js';
 import { turnErrorHandler } from './turnErrorHandler.js';
+import { systemClock, type Clock } from './services/clock.js';
+import {
+  createContractService, MemoryQuoteStore, SqliteQuoteStore, type ContractService, type QuoteStore,
+} from './services/contracts/index.js';
+import { MemoryAttemptStore, SqliteAttemptStore, VerificationService, type AttemptStore } from './services/verification/index.js';
+import { ContractStatusDialog } from '../dialogs/contracts/contractStatusDialog.js';
+import type { ContractDialogDeps } from '../dialogs/contracts/contractDialogDeps.js';
+import { ContractPersonalRouter } from '../dialogs/contracts/personalRouter.js';
+import { WalkthroughDialog } from '../dialogs/contracts/walkthroughDialog.js';
 
 export interface BotApp extends BotParts {
   adapter: CloudAdapter;
   server: Server;
+  /** The support-site chat (page, token route, embedded Direct Line in local mode). */
+  webChat: WebChatParts;
 }
 
 export interface AppOverrides {
   /** Replaces the storage chosen by configuration (tests). */
   storage?: Storage;
+  /** Replaces the real clock (tests: lock-outs, dates). */
+  clock?: Clock;
+  /** Replaces the contract service chosen by configuration (tests). */
+  contracts?: ContractService;
+}
+
+interface Stores {
+  storage: Storage;
+  attempts: AttemptStore;
+  quotes: QuoteStore;
+}
+
+/**
+ * Where state lives: by default one SQLite file holds the bot state, the verification
+ * attempts and the quote requests, so all of them outlive the process; memory for tests.
+ */
+function createStores(config: Config, overrides: AppOverrides, closers: Array<() => void>): Stores {
+  if (config.STORAGE === 'memory') {
+    return { storage: overrides.storage ?? new MemoryStorage(), attempts: new MemoryAttemptStore(), quotes: new MemoryQuoteStore() };
+  }
+  const db = openDatabase(config.STORAGE_FILE);
+  closers.push(() => db.close());
+  return { storage: overrides.storage ?? new SqliteStorage(db), attempts: new SqliteAttemptStore(db), quotes: new SqliteQuoteStore(db) };
 }
 
 /** Links the FAQ names, from configuration; a link that is not configured is not shown. */
@@ -68,22 +103,33 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
   const translator = createTranslator();
   const closers: Array<() => void> = [];
 
-  let storage: Storage;
-  if (overrides.storage) storage = overrides.storage;
-  else if (config.STORAGE === 'memory') storage = new MemoryStorage();
-  else {
-    const db = openDatabase(config.STORAGE_FILE);
-    closers.push(() => db.close());
-    storage = new SqliteStorage(db);
-  }
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const clock = overrides.clock ?? systemClock;
+  const stores = createStores(config, overrides, closers);
+  const conversationState = new ConversationState(stores.storage);
+  const userState = new UserState(stores.storage);
   const state = {
     profile: userState.createProperty<UserProfile>('profile'),
     conversation: conversationState.createProperty<ConversationData>('conversation'),
   };
+  const contracts = overrides.contracts ?? createContractService({
+    apiUrl: config.CONTRACT_API_URL,
+    apiToken: config.CONTRACT_API_TOKEN,
+    apiTimeoutMs: config.CONTRACT_API_TIMEOUT_MS,
+    contractsFile: config.CONTRACTS_FILE,
+    clock,
+    quotes: stores.quotes,
+  });
+  const verification = new VerificationService({ contracts, clock, attempts: stores.attempts, keySecret: config.VERIFICATION_KEY_SECRET });
   const understanding = new TurnUnderstanding(recognizer, translator, state, config.DEFAULT_LANGUAGE);
-  const mainDialog = new MainDialog({ kb, understanding, links: linksFrom(config) });
+  const links = linksFrom(config);
+  const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, logger, links };
+  const mainDialog = new MainDialog({
+    kb,
+    understanding,
+    links,
+    children: { 'check-status': new ContractStatusDialog(contractDeps), 'start-renewal': new WalkthroughDialog(contractDeps) },
+    personal: new ContractPersonalRouter(contractDeps),
+  });
   const bot = new RenewalBot({
     conversationState,
     userState,
@@ -112,5 +158,6 @@ export function createApp(config: Config, logger: Logger, overrides: AppOverride
     logger,
     messages: { process: (req, res) => adapter.process(req, res, (context) => parts.bot.run(context)) },
   });
-  return { ...parts, adapter, server };
+  const webChat = registerWebChat(server, { config, logger, adapter, logic: (context) => parts.bot.run(context), translator: parts.translator });
+  return { ...parts, adapter, server, webChat };
 }

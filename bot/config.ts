@@ -16,6 +16,25 @@ const optionalUrl = z
 
 const lang = z.enum(['fr', 'en']);
 
+/** Web origins such as `https://www.example.com`, comma-separated (ALLOWED_ORIGINS). */
+const originList = z
+  .string()
+  .default('')
+  .refine(
+    (v) => v.split(',').map((s) => s.trim()).filter((s) => s !== '').every(isOrigin),
+    'must be origins such as https://www.example.com, comma-separated',
+  )
+  .transform((v) => v.split(',').map((s) => s.trim().replace(/\/+$/, '')).filter((s) => s !== ''));
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value.replace(/\/+$/, '').toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Every setting the bot reads from its environment, parsed once at start-up.
  * The Bot Framework's own names are kept as they are (MicrosoftAppId…); ours are UPPER_SNAKE.
@@ -47,6 +66,11 @@ export const configSchema = z.object({
   CONTRACT_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   /** @default the sample file the project ships (data-samples/contracts.sample.json) */
   CONTRACTS_FILE: optionalString,
+  /**
+   * Key for the hashes under which failed verification attempts are counted. Recommended:
+   * with only 10^8 renewal IDs, plain hashes could be reversed. @default none (plain SHA-256)
+   */
+  VERIFICATION_KEY_SECRET: optionalString,
   /** Links that the FAQ names; left out of answers when not configured. */
   CUSTOMER_PORTAL_URL: optionalUrl,
   PARTNER_LOCATOR_URL: optionalUrl,
@@ -57,6 +81,25 @@ export const configSchema = z.object({
   SYMHELP_URL: optionalUrl,
   FORUMS_URL: optionalUrl,
   RENEWALS_PAGE_URL: optionalUrl,
+  /**
+   * Secret of the Azure Bot's Direct Line channel, exchanged on the server for per-user tokens
+   * (never sent to browsers). Not set: in local mode the page uses the bot's embedded Direct Line
+   * endpoint; in production mode the chat page answers 503.
+   */
+  DIRECT_LINE_SECRET: optionalString,
+  /** @default https://directline.botframework.com/v3/directline (regional: https://europe.directline.botframework.com/v3/directline) */
+  DIRECT_LINE_ENDPOINT: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+      .default('https://directline.botframework.com/v3/directline')
+      .transform((v) => v.replace(/\/+$/, '')),
+  ),
+  /** @default none: only the bot's own pages may get chat tokens; list the sites that embed the chat */
+  ALLOWED_ORIGINS: originList,
+  /** @default 10 chat tokens per client IP address per minute */
+  TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Bearer token for POST /api/notify. Not set: /api/notify answers only in local mode, to this machine. */
+  NOTIFY_TOKEN: optionalString,
 });
 
 export type Config = z.infer<typeof configSchema>;

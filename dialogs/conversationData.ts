@@ -5,12 +5,27 @@ import type { Lang } from '../knowledge/schema.js';
 export interface UserProfile {
   /** Set by an explicit "speak English" / "parle français". */
   language?: Lang;
+  /** Where the user is in the six-step renewal walkthrough, so any later conversation resumes there. */
+  walkthrough?: WalkthroughProgress;
+}
+
+export interface WalkthroughProgress {
+  renewalId: string;
+  /** 1 to 6. */
+  step: number;
+  /** ISO date-time of the last change. */
+  updatedAt: string;
 }
 
 /** What the bot remembers within one conversation (conversation state). */
 export interface ConversationData {
   /** The language of the last answer, the fallback for messages without a language clue. */
   language?: Lang;
+  /**
+   * Renewal IDs the user proved to own in this conversation. Only the IDs: never the proof.
+   * Verification lasts for the conversation only.
+   */
+  verifiedRenewalIds?: string[];
 }
 
 export interface StateAccessors {

@@ -27,3 +27,13 @@ export function formatDateText(text: string, lang: Lang): string {
     return isValid(date) ? formatDate(date, lang) : match;
   });
 }
+
+/**
+ * A time of day as people write it in the language: "14:05" in both, the date left out.
+ *
+ * @example
+ * formatTime(new Date(2026, 0, 1, 14, 5), 'fr') // '14:05'
+ */
+export function formatTime(date: Date, lang: Lang): string {
+  return format(date, 'HH:mm', { locale: LOCALES[lang] });
+}

@@ -11,6 +11,7 @@ import { faqReply, topicButtons } from './replies/faqReply.js';
 import { replyButton } from './replies/buttons.js';
 import type { LinkUrls } from './replies/links.js';
 import type { Turn, TurnUnderstanding } from './turnUnderstanding.js';
+import { isReroute } from './contracts/contractDialogDeps.js';
 
 export const MAIN_DIALOG = 'mainDialog';
 const ROUTE = 'mainDialog.route';
@@ -23,8 +24,6 @@ export const MAIN_TOPICS: readonly IntentId[] = ['check-status', 'renewal-proces
  * honest about what it cannot do yet and gives the closest facts.
  */
 export const FALLBACK_FAQ: Readonly<Partial<Record<ConversationId, FaqId>>> = {
-  'check-status': 'contract-dates',
-  'start-renewal': 'renewal-process',
   'talk-to-agent': 'who-to-contact',
 };
 
@@ -34,7 +33,19 @@ export interface MainDialogOptions {
   links: LinkUrls;
   /** Dialogs that take over a conversation intent (contract status, renewal walkthrough…). */
   children?: Partial<Record<ConversationId, Dialog>>;
+  /**
+   * Answers that depend on the user's own contracts ("align my end dates", "where was I?");
+   * returns true when it answered the turn itself or started a dialog.
+   */
+  personal?: PersonalRouter;
 }
+
+/** Routes the messages that only make sense for a user with contracts in this conversation. */
+export interface PersonalRouter {
+  route(step: WaterfallStepContext, turn: Turn): Promise<DialogTurnResult | undefined>;
+}
+
+const REROUTED = Symbol('mainDialog.rerouted');
 
 /**
  * Routes every message by intent, and handles once, for every dialog below it, what a user
@@ -47,7 +58,7 @@ export class MainDialog extends ComponentDialog {
     super(MAIN_DIALOG);
     this.children = options.children ?? {};
     for (const child of Object.values(this.children)) this.addDialog(child);
-    this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.afterChildStep.bind(this)]));
     this.initialDialogId = ROUTE;
   }
 
@@ -77,10 +88,22 @@ export class MainDialog extends ComponentDialog {
     return super.onContinueDialog(innerDc);
   }
 
+  /**
+   * A child dialog that meets a message it does not handle (a question in the middle of the
+   * walkthrough) ends and hands it back: it is routed once more, in the same turn.
+   */
+  private async afterChildStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (!isReroute(step.result) || step.context.turnState.get(REROUTED) === true) return step.endDialog();
+    step.context.turnState.set(REROUTED, true);
+    return this.routeStep(step);
+  }
+
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const context = step.context;
     const turn = await this.options.understanding.of(context);
     if (await this.rejectEmpty(context, turn)) return step.endDialog();
+    const personal = await this.options.personal?.route(step, turn);
+    if (personal) return personal;
     const { recognition } = turn;
     if (recognition.ambiguous) {
       await this.askWhichOne(context, turn);

@@ -67,12 +67,18 @@ export class TurnUnderstanding {
    * Whether the message is one of a command's words ("cancel", "annuler"…) in either language,
    * as listed under `commands.<name>` in the locale files.
    */
-  isCommand(text: string, name: string): boolean {
+  isCommand(text: string, name: string, options: { withinShortMessage?: boolean } = {}): boolean {
     const folded = foldText(text);
     if (folded === '') return false;
+    // "next please", "ok back": a short message that holds the command's words also counts.
+    const padded = options.withinShortMessage && folded.split(' ').length <= 4 ? ` ${folded} ` : undefined;
     return LANGS.some((lang) => {
       const words: unknown = this.translator.forLang(lang)(`commands.${name}`, { returnObjects: true });
-      return Array.isArray(words) && words.some((w) => typeof w === 'string' && foldText(w) === folded);
+      return Array.isArray(words) && words.some((w) => {
+        if (typeof w !== 'string') return false;
+        const command = foldText(w);
+        return command === folded || (padded !== undefined && padded.includes(` ${command} `));
+      });
     });
   }
 

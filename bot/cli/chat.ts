@@ -1,5 +1,5 @@
 import 'dotenv/config';
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import type { Activity } from 'botbuilder';
 import { createBot } from '../app.js';
 import { loadConfig } from '../config.js';
@@ -27,19 +27,21 @@ async function main(): Promise<void> {
   };
   const adapter = new ConsoleAdapter(print);
   adapter.onTurnError = parts.onTurnError;
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  const interactive = process.stdin.isTTY === true;
   process.stdout.write('Renewal bot — type your question (French or English); Ctrl+D to quit.\n');
-  rl.on('close', () => {
-    parts.close();
-    process.stdout.write('\n');
-    process.exit(0);
-  });
-  for (;;) {
-    const line = await rl.question('\nyou> ');
+  const prompt = () => process.stdout.write('\nyou> ');
+  prompt();
+  // Lines are read one after the other, so a script piped in gets the same turns as typing.
+  for await (const line of rl) {
+    if (!interactive) process.stdout.write(`${line}\n`);
     const choice = Number(line.trim());
     const text = Number.isInteger(choice) && choice >= 1 && choice <= buttons.length ? buttons[choice - 1] ?? line : line;
     await adapter.receive(text, (context) => parts.bot.run(context));
+    prompt();
   }
+  parts.close();
+  process.stdout.write('\n');
 }
 
 main().catch((error: unknown) => {

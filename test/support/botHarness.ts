@@ -1,4 +1,5 @@
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
+import type { Clock } from '../../bot/services/clock.js';
 import { createBot, type BotParts } from '../../bot/app.js';
 import { loadConfig, type Config } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
@@ -17,12 +18,22 @@ export interface Harness {
 }
 
 /** A bot built by the real wiring, on memory storage, behind botbuilder's TestAdapter. */
-export function botHarness(options: { env?: Record<string, string>; locale?: string; storage?: Storage } = {}): Harness {
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  locale?: string;
+  storage?: Storage;
+  clock?: Clock;
+  /** Fields set on every activity the test sends (channel, tenant, user…). */
+  template?: Partial<Activity>;
+}
+
+export function botHarness(options: HarnessOptions = {}): Harness {
   const config: Config = loadConfig({ STORAGE: 'memory', LOG_LEVEL: 'silent', ...options.env });
   const storage = options.storage ?? new MemoryStorage();
-  const parts = createBot(config, createLogger('silent'), { storage });
+  const parts = createBot(config, createLogger('silent'), { storage, ...(options.clock ? { clock: options.clock } : {}) });
   // The template is applied to every activity the test sends: it plays the channel's locale.
-  const adapter = new TestAdapter((context) => parts.bot.run(context), options.locale ? { locale: options.locale } : undefined);
+  const template: Partial<Activity> = { ...(options.locale ? { locale: options.locale } : {}), ...options.template };
+  const adapter = new TestAdapter((context) => parts.bot.run(context), template);
   adapter.onTurnError = parts.onTurnError;
   return {
     parts,
@@ -37,4 +48,11 @@ export function botHarness(options: { env?: Record<string, string>; locale?: str
 /** The labels of a reply's suggested-action buttons. */
 export function buttonsOf(activity: Partial<Activity>): string[] {
   return (activity.suggestedActions?.actions ?? []).map((a) => a.title ?? '');
+}
+
+/** The plain-text content of a reply: its text, or its Adaptive Card's fallback text. */
+export function contentOf(activity: Partial<Activity>): string {
+  const content: unknown = activity.attachments?.[0]?.content;
+  const fallback = typeof content === 'object' && content !== null && 'fallbackText' in content && typeof content.fallbackText === 'string' ? content.fallbackText : '';
+  return [activity.text ?? '', fallback].filter(Boolean).join('\n');
 }

@@ -1,0 +1,29 @@
+import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
+import type { Clock } from '../../bot/services/clock.js';
+import type { ContractService } from '../../bot/services/contracts/index.js';
+import type { VerificationService } from '../../bot/services/verification/index.js';
+import type { Logger } from '../../bot/logger.js';
+import type { StateAccessors } from '../conversationData.js';
+import type { LinkUrls } from '../replies/links.js';
+import type { TurnUnderstanding } from '../turnUnderstanding.js';
+
+/** What the contract dialogs are handed by the wiring file. */
+export interface ContractDialogDeps {
+  kb: KnowledgeBase;
+  understanding: TurnUnderstanding;
+  state: StateAccessors;
+  contracts: ContractService;
+  verification: VerificationService;
+  clock: Clock;
+  logger: Logger;
+  links: LinkUrls;
+}
+
+/** What a contract dialog returns when the user asked something else: the main dialog routes it. */
+export interface RerouteResult {
+  reroute: true;
+}
+
+export function isReroute(value: unknown): value is RerouteResult {
+  return typeof value === 'object' && value !== null && 'reroute' in value && value.reroute === true;
+}

@@ -1,0 +1,59 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { MessageFactory, type CardAction } from 'botbuilder';
+import { alignEndDates, ContractApiError, extractRenewalId } from '../../bot/services/contracts/index.js';
+import { replyButton } from '../replies/buttons.js';
+import type { ContractDialogDeps } from './contractDialogDeps.js';
+import { isReroute } from './contractDialogDeps.js';
+import { rendersCards, statusView } from './statusView.js';
+import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog } from './verifyContractDialog.js';
+
+export const CONTRACT_STATUS_DIALOG = 'contractStatusDialog';
+const FLOW = 'contractStatusDialog.flow';
+
+/**
+ * "When does my contract end?": verifies the user, then shows the contract's status, dates,
+ * products and renewal state as an Adaptive Card (plain text where cards do not render),
+ * lists the account's other contracts and offers to align their end dates.
+ */
+export class ContractStatusDialog extends ComponentDialog {
+  constructor(private readonly deps: ContractDialogDeps) {
+    super(CONTRACT_STATUS_DIALOG);
+    this.addDialog(new VerifyContractDialog(deps));
+    this.addDialog(new WaterfallDialog(FLOW, [this.verify.bind(this), this.show.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  private async verify(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const renewalId = extractRenewalId(step.context.activity.text ?? '');
+    return step.beginDialog(VERIFY_CONTRACT_DIALOG, renewalId ? { renewalId } : {});
+  }
+
+  private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const result: unknown = step.result;
+    if (isReroute(result)) return step.endDialog(result);
+    if (typeof result !== 'object' || result === null || !('renewalId' in result) || typeof result.renewalId !== 'string') return step.endDialog();
+    const turn = await this.deps.understanding.of(step.context);
+    const { kb } = this.deps;
+    try {
+      const contract = await this.deps.contracts.findByRenewalId(result.renewalId);
+      if (!contract) throw new ContractApiError('not-found', 'the verified contract is no longer there');
+      const account = await this.deps.contracts.listAccountContracts(contract.account.accountNumber);
+      const others = account.filter((c) => c.renewalId !== contract.renewalId);
+      const today = this.deps.clock.now();
+      const view = statusView({ contract, others, today, lang: turn.lang, t: turn.t });
+      const buttons: CardAction[] = [replyButton(turn.t('buttons.walkthrough'))];
+      if (alignEndDates(account, today).kind === 'proposal') buttons.push(replyButton(turn.t('buttons.align')));
+      buttons.push(replyButton(kb.title('talk-to-agent', turn.lang)));
+      const reply = rendersCards(step.context.activity.channelId)
+        ? MessageFactory.attachment(view.card)
+        : MessageFactory.text(view.text);
+      reply.suggestedActions = { actions: buttons, to: [] };
+      await step.context.sendActivity(reply);
+    } catch (error) {
+      if (!(error instanceof ContractApiError)) throw error;
+      this.deps.logger.error({ code: error.code, status: error.status }, 'contract service failed during status');
+      await step.context.sendActivity(MessageFactory.suggestedActions([replyButton(kb.title('talk-to-agent', turn.lang))], turn.t('contracts.unavailable')));
+    }
+    return step.endDialog();
+  }
+}

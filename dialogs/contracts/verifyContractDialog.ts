@@ -1,0 +1,158 @@
+import {
+  ComponentDialog, TextPrompt, WaterfallDialog,
+  type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import { ContractApiError, extractRenewalId, maskRenewalId } from '../../bot/services/contracts/index.js';
+import { formatTime } from '../formatDate.js';
+import { faqReply } from '../replies/faqReply.js';
+import { replyButton } from '../replies/buttons.js';
+import type { Turn } from '../turnUnderstanding.js';
+import type { ContractDialogDeps, RerouteResult } from './contractDialogDeps.js';
+import { markVerified, verifiedIds } from './verifiedContracts.js';
+
+export const VERIFY_CONTRACT_DIALOG = 'verifyContractDialog';
+const FLOW = 'verifyContractDialog.flow';
+const ID_PROMPT = 'verifyContractDialog.id';
+const PROOF_PROMPT = 'verifyContractDialog.proof';
+/** After this many messages without a renewal ID, the bot stops asking and offers a person. */
+const MAX_ID_TRIES = 3;
+/** A message this sure to be another question leaves the verification for that question. */
+const OTHER_QUESTION_SCORE = 0.45;
+const REROUTE = Symbol('verify.reroute');
+
+export interface VerifyOptions {
+  /** A renewal ID the user already gave (e.g. in "status of RNW-20481137"). */
+  renewalId?: string;
+}
+
+/** The outcome: the verified renewal ID, a message to route elsewhere, or nothing (gave up). */
+export type VerifyResult = { renewalId: string } | RerouteResult | undefined;
+
+/**
+ * Proves that the person owns a contract before anything about it is shown. On the web: the
+ * renewal ID, then one proof of purchase the contract holds (certificate number, order
+ * number, or SAN for Rewards). In Teams: a user of one of the account's tenants is trusted
+ * without a proof. Unknown IDs and wrong proofs get the same answer; after 5 failures the
+ * service locks further tries for 15 minutes and the bot offers a person instead.
+ * The proof only passes through this turn: it is never echoed, logged or kept in state.
+ */
+export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
+  constructor(private readonly deps: ContractDialogDeps) {
+    super(VERIFY_CONTRACT_DIALOG);
+    this.addDialog(new TextPrompt(ID_PROMPT, this.validateId.bind(this)));
+    this.addDialog(new TextPrompt(PROOF_PROMPT));
+    this.addDialog(new WaterfallDialog(FLOW, [this.askId.bind(this), this.checkId.bind(this), this.checkProof.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  private async askId(step: WaterfallStepContext<VerifyOptions>): Promise<DialogTurnResult> {
+    const given = step.options.renewalId;
+    if (given) return step.next(given);
+    const known = await verifiedIds(this.deps.state, step.context);
+    const last = known[known.length - 1];
+    if (last) return step.next(last);
+    const turn = await this.deps.understanding.of(step.context);
+    return step.prompt(ID_PROMPT, {
+      prompt: MessageFactory.suggestedActions(this.helpButtons(turn), turn.t('verify.askId')),
+      retryPrompt: MessageFactory.suggestedActions(this.helpButtons(turn), turn.t('verify.idRetry')),
+    });
+  }
+
+  private async checkId(step: WaterfallStepContext<VerifyOptions>): Promise<DialogTurnResult> {
+    const turn = await this.deps.understanding.of(step.context);
+    if (step.context.turnState.get(REROUTE) === true) return step.endDialog({ reroute: true } satisfies RerouteResult);
+    const renewalId = typeof step.result === 'string' ? extractRenewalId(step.result) : undefined;
+    if (!renewalId) {
+      await step.context.sendActivity(MessageFactory.suggestedActions([replyButton(this.deps.kb.title('talk-to-agent', turn.lang))], turn.t('verify.noId')));
+      return step.endDialog();
+    }
+    if ((await verifiedIds(this.deps.state, step.context)).includes(renewalId)) return step.endDialog({ renewalId });
+    try {
+      const tenant = await this.deps.verification.verifyByTenant({ renewalId, tenantId: tenantOf(step.context) });
+      if (tenant.outcome === 'verified') {
+        await markVerified(this.deps.state, step.context, renewalId);
+        this.deps.logger.info({ renewalId: maskRenewalId(renewalId), via: 'tenant' }, 'contract verified');
+        return step.endDialog({ renewalId });
+      }
+    } catch (error) {
+      return this.unavailable(step, turn, error);
+    }
+    Object.assign(step.values, { renewalId });
+    return step.prompt(PROOF_PROMPT, { prompt: MessageFactory.text(turn.t('verify.askProof', { renewalId })) });
+  }
+
+  private async checkProof(step: WaterfallStepContext<VerifyOptions>): Promise<DialogTurnResult> {
+    const turn = await this.deps.understanding.of(step.context);
+    const values = step.values;
+    const renewalId = 'renewalId' in values && typeof values.renewalId === 'string' ? values.renewalId : '';
+    const proof = typeof step.result === 'string' ? step.result : '';
+    const userKey = `${step.context.activity.channelId}:${step.context.activity.from.id}`;
+    let outcome;
+    try {
+      outcome = await this.deps.verification.verifyWithProof({ userKey, renewalId, proof });
+    } catch (error) {
+      return this.unavailable(step, turn, error);
+    }
+    this.deps.logger.info({ renewalId: maskRenewalId(renewalId), outcome: outcome.outcome }, 'contract verification');
+    if (outcome.outcome === 'verified') {
+      await markVerified(this.deps.state, step.context, renewalId);
+      await step.context.sendActivity(turn.t('verify.done', { renewalId }));
+      return step.endDialog({ renewalId });
+    }
+    if (outcome.outcome === 'locked') {
+      await step.context.sendActivity(MessageFactory.suggestedActions(
+        [replyButton(this.deps.kb.title('talk-to-agent', turn.lang))],
+        turn.t('verify.locked', { time: formatTime(outcome.until, turn.lang) }),
+      ));
+      return step.endDialog();
+    }
+    await step.context.sendActivity(turn.t('verify.rejected'));
+    // Ask again from the ID: the mistake may be in either of the two.
+    return step.replaceDialog(FLOW, {});
+  }
+
+  /**
+   * Accepts a message holding a renewal ID. "Where do I find it?" gets the answer and the
+   * question again; another clear question leaves the verification so it can be answered.
+   */
+  private async validateId(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    if (prompt.recognized.succeeded && extractRenewalId(prompt.recognized.value ?? '')) return true;
+    const turn = await this.deps.understanding.of(prompt.context);
+    const { intent, score, ambiguous } = turn.recognition;
+    if (intent === 'renewal-id') {
+      await prompt.context.sendActivity(faqReply('renewal-id', { kb: this.deps.kb, links: this.deps.links, lang: turn.lang, t: turn.t }));
+      // The prompt only repeats itself when nothing was said this turn: ask again here.
+      await prompt.context.sendActivity(MessageFactory.suggestedActions(this.helpButtons(turn), turn.t('verify.idRetry')));
+      return false;
+    }
+    if (!ambiguous && intent !== 'none' && intent !== 'check-status' && intent !== 'start-renewal' && score >= OTHER_QUESTION_SCORE) {
+      prompt.context.turnState.set(REROUTE, true);
+      return true;
+    }
+    return prompt.attemptCount >= MAX_ID_TRIES;
+  }
+
+  private helpButtons(turn: Turn) {
+    return [replyButton(this.deps.kb.title('renewal-id', turn.lang)), replyButton(this.deps.kb.title('renewal-process', turn.lang))];
+  }
+
+  private async unavailable(step: WaterfallStepContext<VerifyOptions>, turn: Turn, error: unknown): Promise<DialogTurnResult> {
+    if (!(error instanceof ContractApiError)) throw error;
+    this.deps.logger.error({ code: error.code, status: error.status }, 'contract service failed during verification');
+    await step.context.sendActivity(MessageFactory.suggestedActions([replyButton(this.deps.kb.title('talk-to-agent', turn.lang))], turn.t('contracts.unavailable')));
+    return step.endDialog();
+  }
+}
+
+/** The Microsoft Entra tenant of a Teams user; undefined on other channels. */
+function tenantOf(context: TurnContext): string | undefined {
+  if (context.activity.channelId !== 'msteams') return undefined;
+  const fromConversation = context.activity.conversation?.tenantId;
+  const channelData: unknown = context.activity.channelData;
+  const fromChannelData =
+    typeof channelData === 'object' && channelData !== null && 'tenant' in channelData &&
+    typeof channelData.tenant === 'object' && channelData.tenant !== null && 'id' in channelData.tenant &&
+    typeof channelData.tenant.id === 'string' ? channelData.tenant.id : undefined;
+  return fromConversation ?? fromChannelData;
+}

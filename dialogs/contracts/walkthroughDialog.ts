@@ -1,0 +1,178 @@
+import {
+  ComponentDialog, Dialog, WaterfallDialog,
+  type DialogContext, type DialogInstance, type DialogTurnResult, type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { MessageFactory, type CardAction, type TurnContext } from 'botbuilder';
+import { ContractApiError, extractRenewalId, maskRenewalId } from '../../bot/services/contracts/index.js';
+import { replyButton } from '../replies/buttons.js';
+import type { Turn } from '../turnUnderstanding.js';
+import type { ContractDialogDeps, RerouteResult } from './contractDialogDeps.js';
+import { isReroute } from './contractDialogDeps.js';
+import { STEP_COUNT, stepText } from './walkthroughSteps.js';
+import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog } from './verifyContractDialog.js';
+
+export const WALKTHROUGH_DIALOG = 'walkthroughDialog';
+const FLOW = 'walkthroughDialog.flow';
+const STEPS = 'walkthroughDialog.steps';
+
+/** The words that move through the walk, in both languages (lists in locales/…/commands). */
+export const WALK_COMMANDS = ['next', 'back', 'skip', 'stop', 'whereWasI', 'quote'] as const;
+type WalkCommand = (typeof WALK_COMMANDS)[number];
+
+export interface WalkthroughOptions {
+  renewalId?: string;
+}
+
+/**
+ * "I want to renew": verifies the user (unless this conversation already did), then walks
+ * them through the six steps of the renewal with their own contract. Progress is kept in
+ * user state after every step, so a later conversation resumes where this one stopped.
+ */
+export class WalkthroughDialog extends ComponentDialog<WalkthroughOptions> {
+  constructor(private readonly deps: ContractDialogDeps) {
+    super(WALKTHROUGH_DIALOG);
+    this.addDialog(new VerifyContractDialog(deps));
+    this.addDialog(new WalkthroughStepsDialog(deps));
+    this.addDialog(new WaterfallDialog(FLOW, [this.verify.bind(this), this.walk.bind(this), this.done.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  private async verify(step: WaterfallStepContext<WalkthroughOptions>): Promise<DialogTurnResult> {
+    const saved = (await this.deps.state.profile.get(step.context, {})).walkthrough;
+    const renewalId = step.options.renewalId ?? extractRenewalId(step.context.activity.text ?? '') ?? saved?.renewalId;
+    return step.beginDialog(VERIFY_CONTRACT_DIALOG, renewalId ? { renewalId } : {});
+  }
+
+  private async walk(step: WaterfallStepContext<WalkthroughOptions>): Promise<DialogTurnResult> {
+    const result: unknown = step.result;
+    if (isReroute(result)) return step.endDialog(result);
+    if (typeof result !== 'object' || result === null || !('renewalId' in result) || typeof result.renewalId !== 'string') return step.endDialog();
+    return step.beginDialog(STEPS, { renewalId: result.renewalId });
+  }
+
+  private async done(step: WaterfallStepContext<WalkthroughOptions>): Promise<DialogTurnResult> {
+    return step.endDialog(step.result);
+  }
+}
+
+/** The walk itself: one step on screen at a time, moved by next/back/skip/stop/where was I. */
+class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
+  constructor(private readonly deps: ContractDialogDeps) {
+    super(STEPS);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: { renewalId: string }): Promise<DialogTurnResult> {
+    const renewalId = options?.renewalId;
+    if (!renewalId) return dc.endDialog();
+    const turn = await this.deps.understanding.of(dc.context);
+    const saved = (await this.deps.state.profile.get(dc.context, {})).walkthrough;
+    const resumeAt = saved?.renewalId === renewalId ? saved.step : 1;
+    if (resumeAt > 1) await dc.context.sendActivity(turn.t('walk.resuming', { step: resumeAt, total: STEP_COUNT }));
+    else await dc.context.sendActivity(turn.t('walk.start', { renewalId }));
+    Object.assign(dc.activeDialog?.state ?? {}, { renewalId });
+    return this.show(dc, turn, renewalId, resumeAt);
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const turn = await this.deps.understanding.of(dc.context);
+    const renewalId = renewalIdOf(dc);
+    const saved = (await this.deps.state.profile.get(dc.context, {})).walkthrough;
+    if (!renewalId || !saved) return dc.endDialog();
+    const command = WALK_COMMANDS.find((name) => this.deps.understanding.isCommand(turn.text, name, { withinShortMessage: true }));
+    switch (command) {
+      case 'next':
+      case 'skip':
+        if (saved.step >= STEP_COUNT) return this.finish(dc, turn);
+        return this.show(dc, turn, renewalId, saved.step + 1);
+      case 'back':
+        return this.show(dc, turn, renewalId, Math.max(1, saved.step - 1));
+      case 'whereWasI':
+        return this.show(dc, turn, renewalId, saved.step);
+      case 'stop':
+        await dc.context.sendActivity(turn.t('walk.stopped', { step: saved.step, total: STEP_COUNT }));
+        return dc.endDialog();
+      case 'quote':
+        await this.requestQuote(dc.context, turn, renewalId);
+        return Dialog.EndOfTurn;
+      default:
+        // Another question: the main dialog answers it; "where was I?" brings the walk back.
+        return dc.endDialog({ reroute: true } satisfies RerouteResult);
+    }
+  }
+
+  /** After an interruption (help, language switch) the current step is shown again. */
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const state: unknown = instance.state;
+    const renewalId = typeof state === 'object' && state !== null && 'renewalId' in state && typeof state.renewalId === 'string' ? state.renewalId : undefined;
+    const saved = (await this.deps.state.profile.get(context, {})).walkthrough;
+    if (!renewalId || !saved) return;
+    const turn = await this.deps.understanding.of(context);
+    await this.send(context, turn, renewalId, saved.step);
+  }
+
+  private async show(dc: DialogContext, turn: Turn, renewalId: string, step: number): Promise<DialogTurnResult> {
+    try {
+      await this.send(dc.context, turn, renewalId, step);
+    } catch (error) {
+      if (!(error instanceof ContractApiError)) throw error;
+      this.deps.logger.error({ code: error.code, renewalId: maskRenewalId(renewalId) }, 'contract service failed during the walkthrough');
+      await dc.context.sendActivity(turn.t('contracts.unavailable'));
+      return dc.endDialog();
+    }
+    const profile = await this.deps.state.profile.get(dc.context, {});
+    profile.walkthrough = { renewalId, step, updatedAt: this.deps.clock.now().toISOString() };
+    return Dialog.EndOfTurn;
+  }
+
+  private async send(context: TurnContext, turn: Turn, renewalId: string, step: number): Promise<void> {
+    const contract = await this.deps.contracts.findByRenewalId(renewalId);
+    if (!contract) throw new ContractApiError('not-found', 'the contract of the walkthrough is no longer there');
+    const account = await this.deps.contracts.listAccountContracts(contract.account.accountNumber);
+    const text = stepText(step, { contract, account, today: this.deps.clock.now(), lang: turn.lang, t: turn.t });
+    await context.sendActivity(MessageFactory.suggestedActions(this.buttons(turn, step), text));
+  }
+
+  private buttons(turn: Turn, step: number): CardAction[] {
+    const labels: string[] = [];
+    if (step === 4) labels.push(turn.t('walk.buttons.quote'));
+    labels.push(turn.t(step === STEP_COUNT ? 'walk.buttons.finish' : 'walk.buttons.next'));
+    if (step > 1) labels.push(turn.t('walk.buttons.back'));
+    if (step < STEP_COUNT) labels.push(turn.t('walk.buttons.skip'));
+    labels.push(turn.t('walk.buttons.stop'));
+    return labels.map(replyButton);
+  }
+
+  private async finish(dc: DialogContext, turn: Turn): Promise<DialogTurnResult> {
+    const profile = await this.deps.state.profile.get(dc.context, {});
+    delete profile.walkthrough;
+    await dc.context.sendActivity(turn.t('walk.finished'));
+    return dc.endDialog();
+  }
+
+  private async requestQuote(context: TurnContext, turn: Turn, renewalId: string): Promise<void> {
+    const from = context.activity.from;
+    try {
+      const receipt = await this.deps.contracts.requestQuote({
+        renewalId,
+        requestedBy: from.name?.trim() || from.id,
+        language: turn.lang,
+      });
+      const contract = await this.deps.contracts.findByRenewalId(renewalId);
+      this.deps.logger.info({ renewalId: maskRenewalId(renewalId), quote: receipt.id }, 'quote requested');
+      await context.sendActivity(MessageFactory.suggestedActions(
+        this.buttons(turn, 4).filter((b) => b.title !== turn.t('walk.buttons.quote')),
+        turn.t('walk.quoteSent', { id: receipt.id, reseller: contract?.reseller.name ?? '' }),
+      ));
+    } catch (error) {
+      if (!(error instanceof ContractApiError)) throw error;
+      const key = error.code === 'conflict' ? 'walk.quoteNotNeeded' : 'contracts.unavailable';
+      if (error.code !== 'conflict') this.deps.logger.error({ code: error.code, renewalId: maskRenewalId(renewalId) }, 'quote request failed');
+      await context.sendActivity(MessageFactory.suggestedActions(this.buttons(turn, 4), turn.t(key)));
+    }
+  }
+}
+
+function renewalIdOf(dc: DialogContext): string | undefined {
+  const state: unknown = dc.activeDialog?.state;
+  return typeof state === 'object' && state !== null && 'renewalId' in state && typeof state.renewalId === 'string' ? state.renewalId : undefined;
+}

@@ -1,0 +1,62 @@
+import type { Lang } from '../../knowledge/schema.js';
+import type { Translate } from '../../bot/i18n.js';
+import { contractStatus, needsRenewal, parseIsoDate, type Contract } from '../../bot/services/contracts/index.js';
+import { formatDate } from '../formatDate.js';
+import { alignmentText } from './alignmentView.js';
+
+export const STEP_COUNT = 6;
+
+export interface StepInput {
+  contract: Contract;
+  /** Every contract of the account, the walked one included. */
+  account: readonly Contract[];
+  today: Date;
+  lang: Lang;
+  t: Translate;
+}
+
+/**
+ * The text of one of the six steps of the renewal, written with the user's own contract:
+ * 1 contracts to renew and aligning their end dates, 2 proofs of purchase, 3 licence usage,
+ * 4 the reseller and a quote, 5 the renewal confirmation and activation code, 6 serial
+ * numbers and support contacts.
+ */
+export function stepText(step: number, input: StepInput): string {
+  const { t } = input;
+  const header = t('walk.header', { step, total: STEP_COUNT, title: t(`walk.steps.${step}.title`) });
+  return `${header}\n${body(step, input)}`;
+}
+
+function body(step: number, { contract, account, today, lang, t }: StepInput): string {
+  const date = (d: Date) => formatDate(d, lang);
+  switch (step) {
+    case 1: {
+      const due = account.filter((c) => needsRenewal(c, today));
+      const lines = due.map((c) => {
+        const s = contractStatus(c, today);
+        return `• ${t('walk.steps.1.line', { renewalId: c.renewalId, date: date(s.effectiveEnd), status: t(`status.state.${s.status}`) })}`;
+      });
+      const intro = due.length > 0 ? t('walk.steps.1.due', { count: due.length }) : t('walk.steps.1.noneDue');
+      const align = account.length > 1 ? `\n${alignmentText(account, today, lang, t)}` : '';
+      return [intro, ...lines, t('walk.steps.1.text')].join('\n') + align;
+    }
+    case 2: {
+      const san = contract.san ? t('walk.steps.2.san') : '';
+      return t('walk.steps.2.text', { renewalId: contract.renewalId }) + (san ? `\n${san}` : '');
+    }
+    case 3: {
+      const products = contract.products.map((p) =>
+        `• ${t('status.product', { name: p.name, version: p.version, count: p.quantity })}${p.versionSupported ? '' : ` ${t('status.unsupported')}`}`);
+      return [t('walk.steps.3.intro'), ...products, t('walk.steps.3.text')].join('\n');
+    }
+    case 4: {
+      const { reseller } = contract;
+      const state = contract.renewalState === 'quote-requested' ? `\n${t('walk.steps.4.alreadyRequested')}` : '';
+      return t('walk.steps.4.text', { name: reseller.name, email: reseller.email, phone: reseller.phone }) + state;
+    }
+    case 5:
+      return t('walk.steps.5.text', { date: date(contractStatus(contract, today).renewalStart) });
+    default:
+      return t('walk.steps.6.text', { end: date(parseIsoDate(contract.maintenanceEnd)) });
+  }
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { buttonsOf, contentOf } from '../../support/botHarness.js';
+import { formatTime } from '../../../dialogs/formatDate.js';
+import { MINUTE } from '../../services/fakeClock.js';
+import { SAMPLE, TODAY, contractHarness } from './contractHarness.js';
+
+describe('verification lock-out', () => {
+  it('locks after 5 failed tries, even the right proof, offers an agent, and unlocks after 15 minutes', async () => {
+    const h = contractHarness({ locale: 'en-US' });
+    const lockedUntil = formatTime(new Date(TODAY.getTime() + 15 * MINUTE), 'en');
+    let flow = h.adapter.send(`status of ${SAMPLE.active.id}`).assertReply(h.say('en', 'verify.askProof', { renewalId: SAMPLE.active.id }));
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      flow = flow
+        .send(`CRT-00000000${attempt}`)
+        .assertReply(h.say('en', 'verify.rejected'))
+        .assertReply(h.say('en', 'verify.askId'))
+        .send(SAMPLE.active.id)
+        .assertReply(h.say('en', 'verify.askProof', { renewalId: SAMPLE.active.id }));
+    }
+    await flow
+      .send('CRT-000000005')
+      .assertReply((r) => {
+        expect(r.text).toBe(h.say('en', 'verify.locked', { time: lockedUntil }));
+        expect(buttonsOf(r)).toEqual([h.title('talk-to-agent', 'en')]);
+      })
+      .send(`status of ${SAMPLE.active.id}`)
+      .assertReply(h.say('en', 'verify.askProof', { renewalId: SAMPLE.active.id }))
+      .send(SAMPLE.active.proof)
+      .assertReply((r) => expect(r.text).toBe(h.say('en', 'verify.locked', { time: lockedUntil })));
+
+    h.clock.advance(15 * MINUTE + 1000);
+    await h.adapter
+      .send(`status of ${SAMPLE.active.id}`)
+      .assertReply(h.say('en', 'verify.askProof', { renewalId: SAMPLE.active.id }))
+      .send(SAMPLE.active.proof)
+      .assertReply(h.say('en', 'verify.done', { renewalId: SAMPLE.active.id }))
+      .assertReply((r) => expect(contentOf(r)).toContain(SAMPLE.active.id));
+  });
+
+  it('never repeats the proof of purchase in a reply', async () => {
+    const h = contractHarness({ locale: 'en-US' });
+    const replies: string[] = [];
+    await h.adapter
+      .send(`status of ${SAMPLE.active.id}`)
+      .assertReply((r) => { replies.push(contentOf(r)); })
+      .send(SAMPLE.active.proof)
+      .assertReply((r) => { replies.push(contentOf(r)); })
+      .assertReply((r) => { replies.push(contentOf(r)); });
+    for (const reply of replies) expect(reply).not.toContain(SAMPLE.active.proof);
+    const saved = await h.storage.read(['test/conversations/Convo1', 'test/users/user1']);
+    expect(Object.keys(saved)).toHaveLength(2);
+    expect(JSON.stringify(saved)).toContain(SAMPLE.active.id);
+    expect(JSON.stringify(saved)).not.toContain(SAMPLE.active.proof);
+  });
+});
+
+describe('Teams verification by tenant', () => {
+  it('trusts a Teams user of the account\'s tenant without a proof', async () => {
+    const h = contractHarness({ locale: 'fr-FR', template: { channelId: 'msteams', conversation: { id: 'teams-1', tenantId: SAMPLE.active.tenant, isGroup: false, name: '', conversationType: 'personal' } } });
+    await h.adapter
+      .send(`statut de ${SAMPLE.active.id}`)
+      .assertReply((r) => expect(contentOf(r)).toContain(h.say('fr', 'status.title', { renewalId: SAMPLE.active.id, account: 'Boulangeries Martin SARL' })));
+  });
+
+  it('asks another tenant\'s user for a proof, as on the web', async () => {
+    const h = contractHarness({ locale: 'fr-FR', template: { channelId: 'msteams', conversation: { id: 'teams-2', tenantId: '00000000-1111-2222-3333-444444444444', isGroup: false, name: '', conversationType: 'personal' } } });
+    await h.adapter
+      .send(`statut de ${SAMPLE.active.id}`)
+      .assertReply(h.say('fr', 'verify.askProof', { renewalId: SAMPLE.active.id }));
+  });
+});
