@@ -1,7 +1,7 @@
 import {
   ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog,
   type Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+} from './sdk.js';
 import { MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { isFaqId, type ConversationId, type FaqId, type IntentId } from '../knowledge/schema.js';

@@ -1,4 +1,4 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../sdk.js';
 import { MessageFactory, type CardAction } from 'botbuilder';
 import { alignEndDates, ContractApiError, extractRenewalId } from '../../bot/services/contracts/index.js';
 import { replyButton } from '../replies/buttons.js';

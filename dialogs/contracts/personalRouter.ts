@@ -1,5 +1,5 @@
 import { MessageFactory } from 'botbuilder';
-import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from '../sdk.js';
 import { ContractApiError, maskRenewalId } from '../../bot/services/contracts/index.js';
 import type { PersonalRouter } from '../mainDialog.js';
 import { MAIN_TOPICS } from '../mainDialog.js';

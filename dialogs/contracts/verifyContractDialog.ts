@@ -1,7 +1,7 @@
 import {
   ComponentDialog, TextPrompt, WaterfallDialog,
   type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+} from '../sdk.js';
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { ContractApiError, extractRenewalId, maskRenewalId } from '../../bot/services/contracts/index.js';
 import { formatTime } from '../formatDate.js';

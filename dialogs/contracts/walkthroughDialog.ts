@@ -1,7 +1,7 @@
 import {
   ComponentDialog, Dialog, WaterfallDialog,
   type DialogContext, type DialogInstance, type DialogTurnResult, type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+} from '../sdk.js';
 import { MessageFactory, type CardAction, type TurnContext } from 'botbuilder';
 import { ContractApiError, extractRenewalId, maskRenewalId } from '../../bot/services/contracts/index.js';
 import { replyButton } from '../replies/buttons.js';

@@ -1,4 +1,7 @@
-import { format, isValid, parseISO, startOfDay } from 'date-fns';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
+import { startOfDay } from 'date-fns/startOfDay';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

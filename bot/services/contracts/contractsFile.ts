@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { addDays } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
 import { z } from 'zod';
 import { toIsoDate } from './calendarDate.js';
 import type { Contract } from './contract.js';
