@@ -23,6 +23,8 @@ const TURN_KEY = Symbol('turn');
  * this service instead of recognizing again.
  */
 export class TurnUnderstanding {
+  private readonly commands = new Map<string, ReadonlySet<string>>();
+
   constructor(
     private readonly recognizer: IntentRecognizer,
     private readonly translator: Translator,
@@ -70,16 +72,26 @@ export class TurnUnderstanding {
   isCommand(text: string, name: string, options: { withinShortMessage?: boolean } = {}): boolean {
     const folded = foldText(text);
     if (folded === '') return false;
+    const phrases = this.commandPhrases(name);
+    if (phrases.has(folded)) return true;
     // "next please", "ok back": a short message that holds the command's words also counts.
-    const padded = options.withinShortMessage && folded.split(' ').length <= 4 ? ` ${folded} ` : undefined;
-    return LANGS.some((lang) => {
+    if (!options.withinShortMessage || folded.split(' ').length > 4) return false;
+    const padded = ` ${folded} `;
+    for (const phrase of phrases) if (padded.includes(` ${phrase} `)) return true;
+    return false;
+  }
+
+  /** A command's phrases in both languages, folded once and kept. */
+  private commandPhrases(name: string): ReadonlySet<string> {
+    const cached = this.commands.get(name);
+    if (cached) return cached;
+    const phrases = new Set<string>();
+    for (const lang of LANGS) {
       const words: unknown = this.translator.forLang(lang)(`commands.${name}`, { returnObjects: true });
-      return Array.isArray(words) && words.some((w) => {
-        if (typeof w !== 'string') return false;
-        const command = foldText(w);
-        return command === folded || (padded !== undefined && padded.includes(` ${command} `));
-      });
-    });
+      if (Array.isArray(words)) for (const w of words) if (typeof w === 'string') phrases.add(foldText(w));
+    }
+    this.commands.set(name, phrases);
+    return phrases;
   }
 
   /** The language to use outside a message turn (welcome, errors): channel locale or default. */

@@ -31,7 +31,7 @@ export interface RecognizerTuning {
   descriptionWeight: number;
 }
 
-export const DEFAULT_TUNING: RecognizerTuning = { threshold: 0.25, ambiguityMargin: 0.03, centroidWeight: 0.4, descriptionWeight: 1 };
+export const DEFAULT_TUNING: RecognizerTuning = { threshold: 0.25, ambiguityMargin: 0.03, centroidWeight: 0.5, descriptionWeight: 1 };
 
 export interface Candidate {
   intent: IntentId;

@@ -11,7 +11,7 @@ const SYNONYMS: Record<Lang, Record<string, string>> = {
     email: 'mail', emails: 'mails', emailed: 'mailed',
     cancelled: 'canceled', enrol: 'enroll', organisation: 'organization', organisations: 'organizations',
     ok: 'okay', thx: 'thanks', ty: 'thanks', pls: 'please', plz: 'please', u: 'you', ur: 'your',
-    wanna: 'want', gonna: 'going', renewel: 'renewal', renewall: 'renewal', mantenance: 'maintenance',
+    wanna: 'want', gonna: 'going', wat: 'what', wht: 'what', wen: 'when', hw: 'how', renewel: 'renewal', renewall: 'renewal', mantenance: 'maintenance',
     ids: 'id', identifier: 'id',
     expiry: 'expiration', enddate: 'end',
   },

@@ -3,28 +3,33 @@ import Fuse from 'fuse.js';
 /** Longest word the corrector looks at; longer tokens are left as they are. */
 const MAX_WORD = 24;
 
+/** Shortest word the corrector touches: shorter words have too many close neighbours ("pool"/"tool"). */
+const MIN_WORD = 5;
+
 /**
  * Maps a misspelt word to the closest word the knowledge base knows ("renouvelement" →
- * "renouvellement", "grase" → "grace"), using fuse.js over the vocabulary. Only words of
- * 4 letters or more that are not known are looked up, the allowed distance grows with the
- * word's length, and answers are cached: a message full of known words costs no search.
+ * "renouvellement", "perode" → "periode"), with fuse.js over the vocabulary. To keep a
+ * message's cost low, a word is only compared with known words that share its first letter
+ * (or its second, for a swapped first pair) and have about its length: a few dozen words,
+ * not thousands. Known words and short words are never looked up, and answers are cached.
  */
 export class TypoCorrector {
   private readonly known: ReadonlySet<string>;
-  private readonly byLength = new Map<number, Fuse<string>>();
+  private readonly buckets = new Map<string, Fuse<string>>();
   private readonly cache = new Map<string, string | undefined>();
 
   constructor(vocabulary: Iterable<string>, private readonly cacheLimit = 5000) {
     const words = [...new Set(vocabulary)].filter((w) => w.length >= 3 && w.length <= MAX_WORD && !/\d/.test(w));
     this.known = new Set(words);
-    const buckets = new Map<number, string[]>();
+    const lists = new Map<string, string[]>();
     for (const word of words) {
-      const list = buckets.get(word.length) ?? [];
+      const key = bucketKey(word[0] ?? '', word.length);
+      const list = lists.get(key) ?? [];
       list.push(word);
-      buckets.set(word.length, list);
+      lists.set(key, list);
     }
-    for (const [length, list] of buckets) {
-      this.byLength.set(length, new Fuse(list, { includeScore: true, threshold: 0.4, ignoreLocation: true, isCaseSensitive: true }));
+    for (const [key, list] of lists) {
+      this.buckets.set(key, new Fuse(list, { includeScore: true, threshold: 0.4, ignoreLocation: true, isCaseSensitive: true }));
     }
   }
 
@@ -35,7 +40,7 @@ export class TypoCorrector {
   /** The known word closest to `word`, or undefined when none is close enough. */
   correct(word: string): string | undefined {
     if (this.known.has(word)) return word;
-    if (word.length < 4 || word.length > MAX_WORD || /\d/.test(word)) return undefined;
+    if (word.length < MIN_WORD || word.length > MAX_WORD || /\d/.test(word)) return undefined;
     if (this.cache.has(word)) return this.cache.get(word);
     const found = this.search(word);
     if (this.cache.size >= this.cacheLimit) this.cache.clear();
@@ -45,20 +50,23 @@ export class TypoCorrector {
 
   private search(word: string): string | undefined {
     const maxEdits = word.length >= 8 ? 2 : 1;
+    const initials = new Set([word[0] ?? '', word[1] ?? '']);
     let best: { word: string; edits: number; score: number } | undefined;
-    for (let length = word.length - maxEdits; length <= word.length + maxEdits; length += 1) {
-      const fuse = this.byLength.get(length);
-      if (!fuse) continue;
-      for (const hit of fuse.search(word, { limit: 3 })) {
-        const edits = editDistance(word, hit.item, maxEdits);
-        if (edits > maxEdits) continue;
-        const score = hit.score ?? 1;
-        if (!best || edits < best.edits || (edits === best.edits && score < best.score)) best = { word: hit.item, edits, score };
+    for (const initial of initials) {
+      for (let length = word.length - maxEdits; length <= word.length + maxEdits; length += 1) {
+        for (const hit of this.buckets.get(bucketKey(initial, length))?.search(word, { limit: 3 }) ?? []) {
+          const edits = editDistance(word, hit.item, maxEdits);
+          if (edits > maxEdits) continue;
+          const score = hit.score ?? 1;
+          if (!best || edits < best.edits || (edits === best.edits && score < best.score)) best = { word: hit.item, edits, score };
+        }
       }
     }
     return best?.word;
   }
 }
+
+const bucketKey = (initial: string, length: number) => `${initial}${length}`;
 
 /** Damerau-Levenshtein (adjacent transpositions) distance, stopping early past `limit`. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
