@@ -1,0 +1,15 @@
+export { directLineIssuer, localIssuer, LOCAL_DIRECT_LINE_PATH, type ChatToken, type ChatTokenIssuer } from './chatTokenIssuers.js';
+export { CHAT_TOKEN_PATH, registerChatTokenRoute, type ChatTokenRouteOptions } from './chatTokenRoute.js';
+export { registerConnectorRoutes } from './connectorRoutes.js';
+export { ConversationReferences } from './conversationReferences.js';
+export { ConversationStore, type ActivityJson, type ActivitySet, type ConversationInfo, type ConversationStoreOptions } from './conversationStore.js';
+export { DirectLineTokenClient, DirectLineTokenError, type DirectLineToken, type DirectLineTokenSource } from './directLineTokenClient.js';
+export { DIRECT_LINE_ERROR_CODES, sendError, type DirectLineErrorCode } from './errors.js';
+export { randomId, type IdGenerator } from './ids.js';
+export { LocalChannel, LOCAL_BOT_ACCOUNT, LOCAL_CHANNEL_ID } from './localChannel.js';
+export { registerLocalDirectLine, type LocalDirectLineOptions } from './localDirectLineRoutes.js';
+export { LocalTokens, type LocalTokenClaims } from './localTokens.js';
+export { NOTIFY_PATH, registerNotifyRoute, type NotifyRouteOptions } from './notifyRoute.js';
+export { OriginPolicy } from './originPolicy.js';
+export { TokenBucketLimiter } from './tokenBucket.js';
+export { UserIds, type SignedUserId } from './userIds.js';
