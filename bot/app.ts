@@ -1,6 +1,6 @@
 import {
   CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, UserState,
-  type Storage, type TurnContext,
+  type Middleware, type Storage, type TurnContext,
 } from 'botbuilder';
 import type { Server } from 'restify';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase.js';
@@ -18,6 +18,7 @@ import { fromRoot } from './paths.js';
 import { RenewalBot } from './renewalBot.js';
 import { openDatabase, SqliteStorage } from './storage/index.js';
 import { turnErrorHandler } from './turnErrorHandler.js';
+import { TeamsButtonsMiddleware } from './teamsButtons.js';
 import { systemClock, type Clock } from './services/clock.js';
 import {
   createContractService, MemoryQuoteStore, SqliteQuoteStore, type ContractService, type QuoteStore,
@@ -90,6 +91,8 @@ export interface BotParts {
   recognizer: Recognizer;
   translator: Translator;
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
+  /** Middleware every adapter runs (channel-specific shaping of replies). */
+  middleware: Middleware[];
   /** Closes what was opened (the database). */
   close(): void;
 }
@@ -140,7 +143,8 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     kb,
   });
   const onTurnError = turnErrorHandler({ logger, translator, understanding, conversationState, defaultLang: config.DEFAULT_LANGUAGE });
-  return { bot, kb, recognizer, translator, onTurnError, close: () => closers.forEach((close) => close()) };
+  const middleware: Middleware[] = [new TeamsButtonsMiddleware()];
+  return { bot, kb, recognizer, translator, onTurnError, middleware, close: () => closers.forEach((close) => close()) };
 }
 
 /** The bot behind botbuilder's CloudAdapter and the restify server. */
@@ -154,6 +158,7 @@ export function createApp(config: Config, logger: Logger, overrides: AppOverride
   });
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = parts.onTurnError;
+  for (const m of parts.middleware) adapter.use(m);
   const server = createServer({
     logger,
     messages: { process: (req, res) => adapter.process(req, res, (context) => parts.bot.run(context)) },

@@ -30,9 +30,18 @@ export class RenewalBot extends ActivityHandler {
       await next();
     });
     this.onMembersAdded(async (context, next) => {
+      // Teams says hello through installationUpdate; greeting every member who joins a team
+      // channel would flood it. Elsewhere (Web Chat, Emulator) the user joining is the cue.
       const botId = context.activity.recipient?.id;
       const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
-      if (newcomers.length > 0) await this.welcome(context);
+      const teams = context.activity.channelId === 'msteams';
+      if (!teams && newcomers.length > 0 && context.activity.conversation?.isGroup !== true) await this.welcome(context);
+      await next();
+    });
+    // The support page's FR/EN toggle: an explicit choice, answered by the page itself.
+    this.onEvent(async (context, next) => {
+      const { name, value } = context.activity;
+      if (name === 'setLanguage' && (value === 'fr' || value === 'en')) await options.understanding.choose(context, value);
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {

@@ -53,6 +53,14 @@ export class TurnUnderstanding {
     return turn;
   }
 
+  /** Records an explicit language choice made outside a message (the page's FR/EN toggle). */
+  async choose(context: TurnContext, lang: Lang): Promise<void> {
+    const profile = await this.state.profile.get(context, {});
+    profile.language = lang;
+    const conversation = await this.state.conversation.get(context, {});
+    conversation.language = lang;
+  }
+
   /** Switches the answer language for the rest of the current turn (after "speak English"). */
   async switchTo(context: TurnContext, lang: Lang): Promise<Turn> {
     const turn = await this.of(context);

@@ -268,6 +268,8 @@
       applyTexts();
       render();
       announceLanguage();
+      // Tell the bot too: the toggle is an explicit choice, like typing "speak English".
+      if (state.store) state.store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'setLanguage', value: lang } });
     }
 
     frButton.addEventListener('click', function () {

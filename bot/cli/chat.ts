@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   };
   const adapter = new ConsoleAdapter(print);
   adapter.onTurnError = parts.onTurnError;
+  for (const m of parts.middleware) adapter.use(m);
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   const interactive = process.stdin.isTTY === true;
   process.stdout.write('Renewal bot — type your question (French or English); Ctrl+D to quit.\n');

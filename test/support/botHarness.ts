@@ -35,6 +35,7 @@ export function botHarness(options: HarnessOptions = {}): Harness {
   const template: Partial<Activity> = { ...(options.locale ? { locale: options.locale } : {}), ...options.template };
   const adapter = new TestAdapter((context) => parts.bot.run(context), template);
   adapter.onTurnError = parts.onTurnError;
+  for (const m of parts.middleware) adapter.use(m);
   return {
     parts,
     adapter,
