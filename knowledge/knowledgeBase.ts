@@ -39,15 +39,20 @@ export class KnowledgeBase {
         id: i.id,
         titles: { fr: i.fr.title, en: i.en.title },
         phrasings: { fr: i.fr.phrasings, en: i.en.phrasings },
-        descriptions: 'answer' in i.fr && 'answer' in i.en ? { fr: [i.fr.answer], en: [i.en.answer] } : undefined,
+        descriptions: 'answer' in i.fr && 'answer' in i.en ? { fr: [withoutDates(i.fr.answer)], en: [withoutDates(i.en.answer)] } : undefined,
       })),
       outOfScope: this.outOfScope,
       languageCorpus: {
-        fr: this.faqEntries.map((e) => e.fr.answer),
-        en: this.faqEntries.map((e) => e.en.answer),
+        fr: this.faqEntries.map((e) => withoutDates(e.fr.answer)),
+        en: this.faqEntries.map((e) => withoutDates(e.en.answer)),
       },
     };
   }
+}
+
+/** Answers keep dates as `{{date:YYYY-MM-DD}}` (formatted per language when shown); matching skips them. */
+function withoutDates(answer: string): string {
+  return answer.replace(/\{\{date:[^}]*\}\}/g, ' ');
 }
 
 function readJson(file: string): unknown {

@@ -6,6 +6,7 @@ import { KnowledgeError, loadKnowledgeBase } from '../../knowledge/knowledgeBase
 import { CONVERSATION_IDS, FAQ_IDS, LANGS } from '../../knowledge/schema.js';
 import { fromRoot } from '../../bot/paths.js';
 import { readLocaleResources } from '../../bot/i18n.js';
+import { formatDateText } from '../../dialogs/formatDate.js';
 
 const kb = loadKnowledgeBase(fromRoot('knowledge'));
 const temps: string[] = [];
@@ -56,6 +57,16 @@ describe('the knowledge base', () => {
     both('find-reseller', /Partner Locator/, /Partner Locator/);
     both('installments', /un an/i, /one year|1 year/i);
     both('when-to-renew', /lendemain|jour suivant/i, /day after/i);
+  });
+
+  it('keeps dates as data and writes them for each language', () => {
+    const entry = kb.faq('grace-period');
+    expect(entry.fr.answer).toContain('{{date:2016-05-09}}');
+    expect(formatDateText(entry.fr.answer, 'fr')).toContain('9 mai 2016');
+    expect(formatDateText(entry.en.answer, 'en')).toContain('3 October 2016');
+    for (const e of kb.faqEntries) {
+      for (const lang of LANGS) expect(e[lang].answer, e.id).not.toMatch(/\b\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b/);
+    }
   });
 
   it('refuses a malformed entry, naming the file and the entry', () => {
