@@ -6,6 +6,12 @@ const BIGRAM_WEIGHT = 0.5;
 
 type Vector = Map<string, number>;
 
+/** The phrasings that hold a term, and the term's weight in each. */
+interface Postings {
+  docs: Int32Array;
+  weights: Float64Array;
+}
+
 export interface ScoredDoc<L extends string> {
   label: L;
   /** Cosine with the closest single phrasing of the label. */
@@ -22,7 +28,9 @@ export interface ScoredDoc<L extends string> {
  */
 export class IntentIndex<L extends string> {
   private readonly labels: L[] = [];
-  private readonly postings = new Map<string, Array<{ doc: number; weight: number }>>();
+  private readonly postings = new Map<string, Postings>();
+  /** Scratch space for one search, reused: searches are synchronous, so never shared. */
+  private dots = new Float64Array(0);
   private readonly centroidPostings = new Map<string, Array<{ label: L; weight: number }>>();
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
@@ -40,6 +48,7 @@ export class IntentIndex<L extends string> {
     }
     for (const [term, set] of labelsByTerm) this.idf.set(term, Math.log(1 + labelCount / set.size));
     this.unknownIdf = Math.log(1 + labelCount / 0.5);
+    const lists = new Map<string, { docs: number[]; weights: number[] }>();
     const sums = new Map<L, Vector>();
     examples.forEach(({ label, terms, centroidOnly }, doc) => {
       this.labels.push(label);
@@ -52,13 +61,16 @@ export class IntentIndex<L extends string> {
       sums.set(label, sum);
       for (const [term, weight] of this.vectorOf(terms, false)) {
         if (centroidOnly === undefined) {
-          const list = this.postings.get(term) ?? [];
-          list.push({ doc, weight });
-          this.postings.set(term, list);
+          const list = lists.get(term) ?? { docs: [], weights: [] };
+          list.docs.push(doc);
+          list.weights.push(weight);
+          lists.set(term, list);
         }
         sum.set(term, (sum.get(term) ?? 0) + weight * (centroidOnly ?? 1));
       }
     });
+    for (const [term, list] of lists) this.postings.set(term, { docs: Int32Array.from(list.docs), weights: Float64Array.from(list.weights) });
+    this.dots = new Float64Array(this.labels.length);
     for (const [label, sum] of sums) {
       for (const [term, weight] of normalize(sum)) {
         const list = this.centroidPostings.get(term) ?? [];
@@ -82,14 +94,22 @@ export class IntentIndex<L extends string> {
   /** Best cosine similarity per label, best first. */
   search(terms: readonly string[]): Array<ScoredDoc<L>> {
     const query = this.vectorOf(terms, true);
-    const dots = new Map<number, number>();
+    const dots = this.dots;
+    const touched: number[] = [];
     for (const [term, weight] of query) {
-      for (const { doc, weight: docWeight } of this.postings.get(term) ?? []) {
-        dots.set(doc, (dots.get(doc) ?? 0) + weight * docWeight);
+      const postings = this.postings.get(term);
+      if (!postings) continue;
+      const { docs, weights } = postings;
+      for (let i = 0; i < docs.length; i += 1) {
+        const doc = docs[i] ?? 0;
+        if (dots[doc] === 0) touched.push(doc);
+        dots[doc] = (dots[doc] ?? 0) + weight * (weights[i] ?? 0);
       }
     }
     const best = new Map<L, number>();
-    for (const [doc, dot] of dots) {
+    for (const doc of touched) {
+      const dot = dots[doc] ?? 0;
+      dots[doc] = 0;
       const label = this.labels[doc];
       if (label !== undefined && dot > (best.get(label) ?? 0)) best.set(label, dot);
     }
