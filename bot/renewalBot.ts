@@ -1,4 +1,4 @@
-import { ActivityHandler, MessageFactory, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder';
+import { ActivityHandler, MessageFactory, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder-core';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { MainDialog } from '../dialogs/mainDialog.js';
 import { MAIN_TOPICS } from '../dialogs/mainDialog.js';

@@ -1,4 +1,4 @@
-import { CardFactory, type Activity, type Middleware, type TurnContext } from 'botbuilder';
+import { CardFactory, type Activity, type Middleware, type TurnContext } from 'botbuilder-core';
 
 /** Teams shows at most 3 suggested actions, and only in personal chats. */
 const TEAMS_SUGGESTED_LIMIT = 3;

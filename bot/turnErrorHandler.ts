@@ -1,4 +1,4 @@
-import type { BotState, TurnContext } from 'botbuilder';
+import type { BotState, TurnContext } from 'botbuilder-core';
 import type { Logger } from './logger.js';
 import type { Translator } from './i18n.js';
 import type { Lang } from '../knowledge/schema.js';

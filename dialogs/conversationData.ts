@@ -1,4 +1,4 @@
-import type { StatePropertyAccessor } from 'botbuilder';
+import type { StatePropertyAccessor } from 'botbuilder-core';
 import type { Lang } from '../knowledge/schema.js';
 
 /** What the bot remembers about a user across conversations (user state). */

@@ -2,7 +2,7 @@ import {
   ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog,
   type Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext,
 } from './sdk.js';
-import { MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder-core';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { isFaqId, type ConversationId, type FaqId, type IntentId } from '../knowledge/schema.js';
 import { foldText } from '../knowledge/text/foldText.js';

@@ -12,5 +12,3 @@ export type { DialogContext } from 'botbuilder-dialogs/lib/dialogContext.js';
 export { DialogSet } from 'botbuilder-dialogs/lib/dialogSet.js';
 export { WaterfallDialog } from 'botbuilder-dialogs/lib/waterfallDialog.js';
 export type { WaterfallStepContext } from 'botbuilder-dialogs/lib/waterfallStepContext.js';
-export { TextPrompt } from 'botbuilder-dialogs/lib/prompts/textPrompt.js';
-export type { PromptValidatorContext } from 'botbuilder-dialogs/lib/prompts/prompt.js';

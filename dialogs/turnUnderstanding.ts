@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder-core';
 import type { IntentRecognizer, Recognition } from '../knowledge/recognizer/recognizer.js';
 import { LANGS, type Lang } from '../knowledge/schema.js';
 import { foldText } from '../knowledge/text/foldText.js';

@@ -105,7 +105,9 @@ function rssMb(pid) {
 const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-'));
 const botPort = 39781;
 const echoPort = 39791;
-const bot = await startProcess(['dist/bot/index.js'], { PORT: String(botPort), STORAGE_FILE: path.join(dataDir, 'state.sqlite'), LOG_LEVEL: 'warn' }, () => postTurn(botPort, 'hello', 'startup'));
+// The bot runs with the same Node flags as `npm start` (package.json config.botNodeFlags).
+const { config: { botNodeFlags = '' } = {} } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const bot = await startProcess([...botNodeFlags.split(' ').filter(Boolean), 'dist/bot/index.js'], { PORT: String(botPort), STORAGE_FILE: path.join(dataDir, 'state.sqlite'), LOG_LEVEL: 'warn' }, () => postTurn(botPort, 'hello', 'startup'));
 const echo = await startProcess(['scripts/echo-bot.mjs', String(echoPort)], {}, () => postTurn(echoPort, 'hello', 'startup'));
 row('start-up to first answered request', `${bot.startupMs.toFixed(0)} ms`, '< 2000 ms');
 try {

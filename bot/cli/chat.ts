@@ -1,6 +1,6 @@
 import 'dotenv/config';
 import { createInterface } from 'node:readline';
-import type { Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder-core';
 import { createBot } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';

@@ -1,7 +1,7 @@
 import {
   ActivityTypes, BotAdapter, TurnContext,
   type Activity, type ConversationReference, type ResourceResponse,
-} from 'botbuilder';
+} from 'botbuilder-core';
 
 /** How the console shows one bot reply. */
 export type PrintReply = (activity: Partial<Activity>) => void;

@@ -1,5 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../sdk.js';
-import { MessageFactory, type CardAction } from 'botbuilder';
+import { MessageFactory, type CardAction } from 'botbuilder-core';
 import { alignEndDates, ContractApiError, extractRenewalId } from '../../bot/services/contracts/index.js';
 import { replyButton } from '../replies/buttons.js';
 import type { ContractDialogDeps } from './contractDialogDeps.js';

@@ -1,4 +1,4 @@
-import { MessageFactory } from 'botbuilder';
+import { MessageFactory } from 'botbuilder-core';
 import type { DialogTurnResult, WaterfallStepContext } from '../sdk.js';
 import { ContractApiError, maskRenewalId } from '../../bot/services/contracts/index.js';
 import type { PersonalRouter } from '../mainDialog.js';

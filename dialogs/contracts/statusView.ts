@@ -1,4 +1,4 @@
-import type { Attachment } from 'botbuilder';
+import type { Attachment } from 'botbuilder-core';
 import type { Lang } from '../../knowledge/schema.js';
 import type { Translate } from '../../bot/i18n.js';
 import { contractStatus, graceNoticeDate, parseIsoDate, type Contract } from '../../bot/services/contracts/index.js';

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder-core';
 import type { StateAccessors } from '../conversationData.js';
 
 /** The renewal IDs verified in this conversation, oldest first. */

@@ -1,13 +1,14 @@
 import {
-  ComponentDialog, TextPrompt, WaterfallDialog,
-  type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext,
+  ComponentDialog, WaterfallDialog,
+  type DialogTurnResult, type WaterfallStepContext,
 } from '../sdk.js';
-import { MessageFactory, type TurnContext } from 'botbuilder';
+import { MessageFactory, type TurnContext } from 'botbuilder-core';
 import { ContractApiError, extractRenewalId, maskRenewalId } from '../../bot/services/contracts/index.js';
 import { formatTime } from '../formatDate.js';
 import { faqReply } from '../replies/faqReply.js';
 import { replyButton } from '../replies/buttons.js';
 import type { Turn } from '../turnUnderstanding.js';
+import { TextInput, type TextInputCheck } from '../textInput.js';
 import type { ContractDialogDeps, RerouteResult } from './contractDialogDeps.js';
 import { markVerified, verifiedIds } from './verifiedContracts.js';
 
@@ -40,8 +41,8 @@ export type VerifyResult = { renewalId: string } | RerouteResult | undefined;
 export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
   constructor(private readonly deps: ContractDialogDeps) {
     super(VERIFY_CONTRACT_DIALOG);
-    this.addDialog(new TextPrompt(ID_PROMPT, this.validateId.bind(this)));
-    this.addDialog(new TextPrompt(PROOF_PROMPT));
+    this.addDialog(new TextInput(ID_PROMPT, this.validateId.bind(this)));
+    this.addDialog(new TextInput(PROOF_PROMPT));
     this.addDialog(new WaterfallDialog(FLOW, [this.askId.bind(this), this.checkId.bind(this), this.checkProof.bind(this)]));
     this.initialDialogId = FLOW;
   }
@@ -116,8 +117,8 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
    * Accepts a message holding a renewal ID. "Where do I find it?" gets the answer and the
    * question again; another clear question leaves the verification so it can be answered.
    */
-  private async validateId(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    if (prompt.recognized.succeeded && extractRenewalId(prompt.recognized.value ?? '')) return true;
+  private async validateId(prompt: TextInputCheck): Promise<boolean> {
+    if (extractRenewalId(prompt.text)) return true;
     const turn = await this.deps.understanding.of(prompt.context);
     const { intent, score, ambiguous } = turn.recognition;
     if (intent === 'renewal-id') {

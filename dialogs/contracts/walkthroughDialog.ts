@@ -2,7 +2,7 @@ import {
   ComponentDialog, Dialog, WaterfallDialog,
   type DialogContext, type DialogInstance, type DialogTurnResult, type WaterfallStepContext,
 } from '../sdk.js';
-import { MessageFactory, type CardAction, type TurnContext } from 'botbuilder';
+import { MessageFactory, type CardAction, type TurnContext } from 'botbuilder-core';
 import { ContractApiError, extractRenewalId, maskRenewalId } from '../../bot/services/contracts/index.js';
 import { replyButton } from '../replies/buttons.js';
 import type { Turn } from '../turnUnderstanding.js';

@@ -1,4 +1,4 @@
-import { ActionTypes, type CardAction } from 'botbuilder';
+import { ActionTypes, type CardAction } from 'botbuilder-core';
 
 /**
  * A button that sends its label back as the user's message, so the choice shows in the

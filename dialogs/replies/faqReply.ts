@@ -1,4 +1,4 @@
-import { MessageFactory, type Activity, type CardAction } from 'botbuilder';
+import { MessageFactory, type Activity, type CardAction } from 'botbuilder-core';
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
 import type { FaqId, IntentId, Lang } from '../../knowledge/schema.js';
 import type { Translate } from '../../bot/i18n.js';

@@ -1,4 +1,4 @@
-import { TurnContext, type ConversationReference, type Middleware } from 'botbuilder';
+import { TurnContext, type ConversationReference, type Middleware } from 'botbuilder-core';
 
 /**
  * Where each conversation can be reached later (proactive messages): the latest reference
