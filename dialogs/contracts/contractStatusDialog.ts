@@ -5,7 +5,7 @@ import { replyButton } from '../replies/buttons.js';
 import type { ContractDialogDeps } from './contractDialogDeps.js';
 import { isReroute } from './contractDialogDeps.js';
 import { rendersCards, statusView } from './statusView.js';
-import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog } from './verifyContractDialog.js';
+import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog, verifiedIdOf } from './verifyContractDialog.js';
 
 export const CONTRACT_STATUS_DIALOG = 'contractStatusDialog';
 const FLOW = 'contractStatusDialog.flow';
@@ -31,11 +31,12 @@ export class ContractStatusDialog extends ComponentDialog {
   private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result: unknown = step.result;
     if (isReroute(result)) return step.endDialog(result);
-    if (typeof result !== 'object' || result === null || !('renewalId' in result) || typeof result.renewalId !== 'string') return step.endDialog();
+    const renewalId = verifiedIdOf(result);
+    if (!renewalId) return step.endDialog();
     const turn = await this.deps.understanding.of(step.context);
     const { kb } = this.deps;
     try {
-      const contract = await this.deps.contracts.findByRenewalId(result.renewalId);
+      const contract = await this.deps.contracts.findByRenewalId(renewalId);
       if (!contract) throw new ContractApiError('not-found', 'the verified contract is no longer there');
       const account = await this.deps.contracts.listAccountContracts(contract.account.accountNumber);
       const others = account.filter((c) => c.renewalId !== contract.renewalId);

@@ -146,6 +146,11 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
   }
 }
 
+/** The renewal ID a finished verification returned, if it verified one. */
+export function verifiedIdOf(result: unknown): string | undefined {
+  return typeof result === 'object' && result !== null && 'renewalId' in result && typeof result.renewalId === 'string' ? result.renewalId : undefined;
+}
+
 /** The Microsoft Entra tenant of a Teams user; undefined on other channels. */
 function tenantOf(context: TurnContext): string | undefined {
   if (context.activity.channelId !== 'msteams') return undefined;

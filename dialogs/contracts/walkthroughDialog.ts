@@ -9,7 +9,7 @@ import type { Turn } from '../turnUnderstanding.js';
 import type { ContractDialogDeps, RerouteResult } from './contractDialogDeps.js';
 import { isReroute } from './contractDialogDeps.js';
 import { STEP_COUNT, stepText } from './walkthroughSteps.js';
-import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog } from './verifyContractDialog.js';
+import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog, verifiedIdOf } from './verifyContractDialog.js';
 
 export const WALKTHROUGH_DIALOG = 'walkthroughDialog';
 const FLOW = 'walkthroughDialog.flow';
@@ -46,8 +46,9 @@ export class WalkthroughDialog extends ComponentDialog<WalkthroughOptions> {
   private async walk(step: WaterfallStepContext<WalkthroughOptions>): Promise<DialogTurnResult> {
     const result: unknown = step.result;
     if (isReroute(result)) return step.endDialog(result);
-    if (typeof result !== 'object' || result === null || !('renewalId' in result) || typeof result.renewalId !== 'string') return step.endDialog();
-    return step.beginDialog(STEPS, { renewalId: result.renewalId });
+    const renewalId = verifiedIdOf(result);
+    if (!renewalId) return step.endDialog();
+    return step.beginDialog(STEPS, { renewalId });
   }
 
   private async done(step: WaterfallStepContext<WalkthroughOptions>): Promise<DialogTurnResult> {
