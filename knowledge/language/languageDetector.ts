@@ -65,7 +65,7 @@ export class LanguageDetector {
     }
     // The trigram model breaks ties and carries messages made of unknown words; it never
     // outvotes a clear function-word clue on its own.
-    if (grams > 0) evidence += Math.max(-1.5, Math.min(1.5, odds / Math.sqrt(grams)));
+    if (grams > 0) evidence += Math.max(-1, Math.min(1, odds / Math.sqrt(grams)));
     const lang: Lang | undefined = evidence >= CONFIDENT ? 'fr' : evidence <= -CONFIDENT ? 'en' : undefined;
     return { lang, evidence };
   }

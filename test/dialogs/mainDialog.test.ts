@@ -128,6 +128,16 @@ describe('bad input', () => {
       .assertReply((reply) => expect(reply.text ?? '').not.toContain('<script>'));
   });
 
+  it('answers binary-looking text with the main topics instead of a guess', async () => {
+    const h = botHarness({ locale: 'en-US' });
+    await h.adapter
+      .send('\u0000\u0001\u00ff\ufffd%PDF-1.7 \u0007\u001b[31m x9$#@!')
+      .assertReply((reply) => {
+        expect([h.say('en', 'none'), h.say('en', 'input.empty')]).toContain(reply.text);
+        expect(buttonsOf(reply)).toContain(h.title('talk-to-agent', 'en'));
+      });
+  });
+
   it('ignores an unknown activity type', async () => {
     const h = botHarness({ locale: 'en-US' });
     await h.adapter.send({ type: 'somethingNew' }).send('thanks').assertReply(h.say('en', 'thanks'));
