@@ -40,9 +40,23 @@ export interface MainDialogOptions {
   personal?: PersonalRouter;
 }
 
-/** Routes the messages that only make sense for a user with contracts in this conversation. */
+/** A dialog to start for this message. */
+export interface DialogStart {
+  dialogId: string;
+  options?: object;
+}
+
+/**
+ * Routes the messages that only make sense for a user with contracts in this conversation:
+ * `handled` when it answered, a dialog to start, or undefined when the message is not its own.
+ */
 export interface PersonalRouter {
-  route(step: WaterfallStepContext, turn: Turn): Promise<DialogTurnResult | undefined>;
+  route(context: TurnContext, turn: Turn): Promise<'handled' | DialogStart | undefined>;
+}
+
+interface RouteOptions {
+  /** The dialog that run() found this message starts, so routing is not done twice. */
+  start?: DialogStart;
 }
 
 const REROUTED = Symbol('mainDialog.rerouted');
@@ -62,13 +76,22 @@ export class MainDialog extends ComponentDialog {
     this.initialDialogId = ROUTE;
   }
 
-  /** Runs one turn: continues the active dialog, or starts routing the new message. */
+  /**
+   * Runs one turn: continues the active dialog, or routes the new message. Most messages
+   * (questions, small talk) are answered in one turn without any dialog; the dialog machinery,
+   * which costs about a millisecond a turn, only runs when a dialog is active or starts.
+   */
   async run(context: TurnContext, dialogState: StatePropertyAccessor): Promise<void> {
+    let start: DialogStart | undefined;
+    if (!hasActiveDialog(await dialogState.get(context, { dialogStack: [] }))) {
+      start = await this.answer(context, await this.options.understanding.of(context));
+      if (!start) return;
+    }
     const dialogSet = new DialogSet(dialogState);
     dialogSet.add(this);
     const dc = await dialogSet.createContext(context);
     const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id, { start } satisfies RouteOptions);
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -98,30 +121,36 @@ export class MainDialog extends ComponentDialog {
     return this.routeStep(step);
   }
 
-  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const context = step.context;
-    const turn = await this.options.understanding.of(context);
-    if (await this.rejectEmpty(context, turn)) return step.endDialog();
-    const personal = await this.options.personal?.route(step, turn);
+  private async routeStep(step: WaterfallStepContext<RouteOptions>): Promise<DialogTurnResult> {
+    const rerouted = step.context.turnState.get(REROUTED) === true;
+    const start = !rerouted && step.options.start ? step.options.start : await this.answer(step.context, await this.options.understanding.of(step.context));
+    return start ? step.beginDialog(start.dialogId, start.options) : step.endDialog();
+  }
+
+  /** Answers the message, or says which dialog must start to answer it. */
+  private async answer(context: TurnContext, turn: Turn): Promise<DialogStart | undefined> {
+    if (await this.rejectEmpty(context, turn)) return undefined;
+    const personal = await this.options.personal?.route(context, turn);
+    if (personal === 'handled') return undefined;
     if (personal) return personal;
     const { recognition } = turn;
     if (recognition.ambiguous) {
       await this.askWhichOne(context, turn);
-      return step.endDialog();
+      return undefined;
     }
     const intent = recognition.intent;
     if (intent === 'none') {
       await this.sayNotUnderstood(context, turn);
-      return step.endDialog();
+      return undefined;
     }
     if (isFaqId(intent)) {
       await context.sendActivity(faqReply(intent, this.replyOptions(turn)));
-      return step.endDialog();
+      return undefined;
     }
     const child = this.children[intent];
-    if (child) return step.beginDialog(child.id);
+    if (child) return { dialogId: child.id };
     await this.answerCommon(context, turn, intent);
-    return step.endDialog();
+    return undefined;
   }
 
   /** Replies to the conversation intents that need no dialog of their own. */
@@ -175,6 +204,10 @@ export class MainDialog extends ComponentDialog {
   private replyOptions(turn: Turn) {
     return { kb: this.options.kb, links: this.options.links, lang: turn.lang, t: turn.t };
   }
+}
+
+function hasActiveDialog(state: unknown): boolean {
+  return typeof state === 'object' && state !== null && 'dialogStack' in state && Array.isArray(state.dialogStack) && state.dialogStack.length > 0;
 }
 
 function dedupe<T extends { title?: string }>(buttons: T[]): T[] {

@@ -33,6 +33,7 @@ export class SqliteStorage implements Storage {
   private readonly selectItem: Database.Statement;
   private readonly upsertItem: Database.Statement;
   private readonly deleteItem: Database.Statement;
+  private readonly writeAll: Database.Transaction<(changes: StoreItems) => void>;
 
   /** @param database a file path (opened with {@link openDatabase}) or an open database. */
   constructor(database: string | Database.Database) {
@@ -53,6 +54,10 @@ export class SqliteStorage implements Storage {
          updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
     );
     this.deleteItem = this.db.prepare(`DELETE FROM ${TABLE} WHERE key = ?`);
+    // Built once: better-sqlite3 compiles a transaction function on each call to transaction().
+    this.writeAll = this.db.transaction((changes: StoreItems) => {
+      for (const [key, item] of Object.entries(changes)) this.writeItem(key, item);
+    });
   }
 
   /** Reads the items that exist among `keys`; missing keys are left out of the result. */
@@ -70,9 +75,7 @@ export class SqliteStorage implements Storage {
   write(changes: StoreItems): Promise<void> {
     if (!isObject(changes)) return Promise.reject(new ReferenceError('Changes are required when writing.'));
     try {
-      this.db.transaction(() => {
-        for (const [key, item] of Object.entries(changes)) this.writeItem(key, item);
-      }).immediate();
+      this.writeAll.immediate(changes);
       return Promise.resolve();
     } catch (error) {
       return Promise.reject(error);
