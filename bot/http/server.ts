@@ -41,7 +41,7 @@ export function createServer(options: ServerOptions): Server {
     }
   });
 
-  server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, next: () => void) => {
+  server.on('restifyError', (req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number }, next: () => void) => {
     if ((err.statusCode ?? 500) >= 500) options.logger.error({ err, url: req.url }, 'request failed');
     next();
   });

@@ -17,7 +17,6 @@ const STEPS = 'walkthroughDialog.steps';
 
 /** The words that move through the walk, in both languages (lists in locales/…/commands). */
 export const WALK_COMMANDS = ['next', 'back', 'skip', 'stop', 'whereWasI', 'quote'] as const;
-type WalkCommand = (typeof WALK_COMMANDS)[number];
 
 export interface WalkthroughOptions {
   renewalId?: string;
