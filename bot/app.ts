@@ -17,16 +17,16 @@ import { createServer } from './http/server.js';
 import { registerWebChat, type WebChatParts } from './http/webChat/registerWebChat.js';
 import { createTranslator, type Translator } from './i18n.js';
 import type { Logger } from './logger.js';
-import { fromRoot } from './paths.js';
+import { fromRoot, SAMPLE_CONTRACTS_FILE } from './paths.js';
 import { RenewalBot } from './renewalBot.js';
 import { openDatabase, SqliteStorage } from './storage/index.js';
 import { turnErrorHandler } from './turnErrorHandler.js';
 import { TeamsButtonsMiddleware } from './teamsButtons.js';
-import { systemClock, type Clock } from './services/clock.js';
+import { systemClock, type Clock } from '../services/clock.js';
 import {
   createContractService, MemoryQuoteStore, SqliteQuoteStore, type ContractService, type QuoteStore,
-} from './services/contracts/index.js';
-import { MemoryAttemptStore, SqliteAttemptStore, VerificationService, type AttemptStore } from './services/verification/index.js';
+} from '../services/contracts/index.js';
+import { MemoryAttemptStore, SqliteAttemptStore, VerificationService, type AttemptStore } from '../services/verification/index.js';
 import { ContractStatusDialog } from '../dialogs/contracts/contractStatusDialog.js';
 import type { ContractDialogDeps } from '../dialogs/contracts/contractDialogDeps.js';
 import { ContractPersonalRouter } from '../dialogs/contracts/personalRouter.js';
@@ -121,7 +121,7 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     apiUrl: config.CONTRACT_API_URL,
     apiToken: config.CONTRACT_API_TOKEN,
     apiTimeoutMs: config.CONTRACT_API_TIMEOUT_MS,
-    contractsFile: config.CONTRACTS_FILE,
+    contractsFile: config.CONTRACTS_FILE ?? SAMPLE_CONTRACTS_FILE,
     clock,
     quotes: stores.quotes,
   });

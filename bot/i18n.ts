@@ -1,15 +1,11 @@
 import { readFileSync } from 'node:fs';
-import i18next, { type TFunction } from 'i18next';
-import type { Lang } from '../knowledge/schema.js';
-import { LANGS } from '../knowledge/schema.js';
+import i18next from 'i18next';
+import { LANGS, type Lang } from '../knowledge/language/lang.js';
 import { fromRoot } from './paths.js';
 
-/** Localized strings for one language; every user-facing text goes through it. */
-export type Translate = TFunction;
+import type { Translator } from '../dialogs/translation.js';
 
-export interface Translator {
-  forLang(lang: Lang): Translate;
-}
+export type { Translate, Translator } from '../dialogs/translation.js';
 
 type Resources = Record<string, unknown>;
 

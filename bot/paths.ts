@@ -19,3 +19,6 @@ export const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.met
 export function fromRoot(...segments: string[]): string {
   return path.join(projectRoot, ...segments);
 }
+
+/** The demo contracts shipped with the project (dates relative to the day they are loaded). */
+export const SAMPLE_CONTRACTS_FILE = fromRoot('data-samples', 'contracts.sample.json');

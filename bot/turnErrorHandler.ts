@@ -1,7 +1,7 @@
 import type { BotState, TurnContext } from 'botbuilder-core';
 import type { Logger } from './logger.js';
 import type { Translator } from './i18n.js';
-import type { Lang } from '../knowledge/schema.js';
+import type { Lang } from '../knowledge/language/lang.js';
 import type { TurnUnderstanding } from '../dialogs/turnUnderstanding.js';
 
 /**

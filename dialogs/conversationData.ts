@@ -1,5 +1,5 @@
 import type { StatePropertyAccessor } from 'botbuilder-core';
-import type { Lang } from '../knowledge/schema.js';
+import type { Lang } from '../knowledge/language/lang.js';
 
 /** What the bot remembers about a user across conversations (user state). */
 export interface UserProfile {

@@ -4,7 +4,7 @@ import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { enGB } from 'date-fns/locale/en-GB';
 import { fr } from 'date-fns/locale/fr';
-import type { Lang } from '../knowledge/schema.js';
+import type { Lang } from '../knowledge/language/lang.js';
 
 const LOCALES = { fr, en: enGB } as const;
 

@@ -1,4 +1,4 @@
-import type { Lang } from '../knowledge/schema.js';
+import type { Lang } from '../knowledge/language/lang.js';
 import { foldWords } from '../knowledge/text/foldText.js';
 
 const NAMES: Record<string, Lang> = {

@@ -1,4 +1,6 @@
-import type { Lang } from '../knowledge/schema.js';
+import { langOfLocale, type Lang } from '../knowledge/language/lang.js';
+
+export { langOfLocale };
 
 export interface LanguageClues {
   /** The language the user chose explicitly ("speak English"), kept in user state. */
@@ -22,13 +24,4 @@ export interface LanguageClues {
  */
 export function resolveLanguage(clues: LanguageClues): Lang {
   return clues.chosen ?? clues.detected ?? clues.previous ?? langOfLocale(clues.channelLocale) ?? clues.fallback;
-}
-
-/**
- * @example
- * langOfLocale('fr-CA') // 'fr'
- */
-export function langOfLocale(locale: string | undefined): Lang | undefined {
-  const prefix = locale?.trim().slice(0, 2).toLowerCase();
-  return prefix === 'fr' || prefix === 'en' ? prefix : undefined;
 }

@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder-core';
 import type { IntentRecognizer, Recognition } from '../knowledge/recognizer/recognizer.js';
-import { LANGS, type Lang } from '../knowledge/schema.js';
+import { LANGS, type Lang } from '../knowledge/language/lang.js';
 import { foldText } from '../knowledge/text/foldText.js';
-import type { Translate, Translator } from '../bot/i18n.js';
+import type { Translate, Translator } from './translation.js';
 import type { StateAccessors } from './conversationData.js';
 import { langOfLocale, resolveLanguage } from './turnLanguage.js';
 

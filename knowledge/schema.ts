@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-export const LANGS = ['fr', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+import { LANGS, type Lang } from './language/lang.js';
+
+export { LANGS, type Lang };
 
 /** Ids fixed by ../shared/intents.md: FAQ answers served from knowledge/faq. */
 export const FAQ_IDS = [

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IntentRecognizer } from '../../knowledge/recognizer/recognizer.js';
-import { langOfLocale } from '../../dialogs/turnLanguage.js';
+import { langOfLocale } from '../../knowledge/language/lang.js';
 
 const inputLine = z.object({ text: z.string(), locale: z.string().optional() });
 

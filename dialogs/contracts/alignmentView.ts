@@ -1,6 +1,6 @@
-import type { Lang } from '../../knowledge/schema.js';
-import type { Translate } from '../../bot/i18n.js';
-import { alignEndDates, type Contract } from '../../bot/services/contracts/index.js';
+import type { Lang } from '../../knowledge/language/lang.js';
+import type { Translate } from '../translation.js';
+import { alignEndDates, type Contract } from '../../services/contracts/index.js';
 import { formatDate } from '../formatDate.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
-import type { Clock } from '../../bot/services/clock.js';
-import type { ContractService } from '../../bot/services/contracts/index.js';
-import type { VerificationService } from '../../bot/services/verification/index.js';
-import type { Logger } from '../../bot/logger.js';
+import type { Clock } from '../../services/clock.js';
+import type { ContractService } from '../../services/contracts/index.js';
+import type { VerificationService } from '../../services/verification/index.js';
+import type { Logger } from 'pino';
 import type { StateAccessors } from '../conversationData.js';
 import type { LinkUrls } from '../replies/links.js';
 import type { TurnUnderstanding } from '../turnUnderstanding.js';

@@ -1,6 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../sdk.js';
 import { MessageFactory, type CardAction } from 'botbuilder-core';
-import { alignEndDates, ContractApiError, extractRenewalId } from '../../bot/services/contracts/index.js';
+import { alignEndDates, ContractApiError, extractRenewalId } from '../../services/contracts/index.js';
 import { replyButton } from '../replies/buttons.js';
 import type { ContractDialogDeps } from './contractDialogDeps.js';
 import { isReroute } from './contractDialogDeps.js';

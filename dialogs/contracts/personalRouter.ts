@@ -1,5 +1,5 @@
 import { MessageFactory, type TurnContext } from 'botbuilder-core';
-import { ContractApiError, maskRenewalId } from '../../bot/services/contracts/index.js';
+import { ContractApiError, maskRenewalId } from '../../services/contracts/index.js';
 import type { DialogStart, PersonalRouter } from '../mainDialog.js';
 import { MAIN_TOPICS } from '../mainDialog.js';
 import { topicButtons } from '../replies/faqReply.js';

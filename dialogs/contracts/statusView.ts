@@ -1,7 +1,7 @@
 import type { Attachment } from 'botbuilder-core';
-import type { Lang } from '../../knowledge/schema.js';
-import type { Translate } from '../../bot/i18n.js';
-import { contractStatus, graceNoticeDate, parseIsoDate, type Contract } from '../../bot/services/contracts/index.js';
+import type { Lang } from '../../knowledge/language/lang.js';
+import type { Translate } from '../translation.js';
+import { contractStatus, graceNoticeDate, parseIsoDate, type Contract } from '../../services/contracts/index.js';
 import { formatDate } from '../formatDate.js';
 
 export interface StatusViewInput {

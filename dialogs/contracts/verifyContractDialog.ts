@@ -3,7 +3,7 @@ import {
   type DialogTurnResult, type WaterfallStepContext,
 } from '../sdk.js';
 import { MessageFactory, type TurnContext } from 'botbuilder-core';
-import { ContractApiError, extractRenewalId, maskRenewalId } from '../../bot/services/contracts/index.js';
+import { ContractApiError, extractRenewalId, maskRenewalId } from '../../services/contracts/index.js';
 import { formatTime } from '../formatDate.js';
 import { faqReply } from '../replies/faqReply.js';
 import { replyButton } from '../replies/buttons.js';

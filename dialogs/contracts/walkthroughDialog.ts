@@ -3,7 +3,7 @@ import {
   type DialogContext, type DialogInstance, type DialogTurnResult, type WaterfallStepContext,
 } from '../sdk.js';
 import { MessageFactory, type CardAction, type TurnContext } from 'botbuilder-core';
-import { ContractApiError, extractRenewalId, maskRenewalId } from '../../bot/services/contracts/index.js';
+import { ContractApiError, extractRenewalId, maskRenewalId } from '../../services/contracts/index.js';
 import { replyButton } from '../replies/buttons.js';
 import type { Turn } from '../turnUnderstanding.js';
 import type { ContractDialogDeps, RerouteResult } from './contractDialogDeps.js';

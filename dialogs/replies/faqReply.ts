@@ -1,7 +1,7 @@
 import { MessageFactory, type Activity, type CardAction } from 'botbuilder-core';
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
 import type { FaqId, IntentId, Lang } from '../../knowledge/schema.js';
-import type { Translate } from '../../bot/i18n.js';
+import type { Translate } from '../translation.js';
 import { formatDateText } from '../formatDate.js';
 import { linkButton, replyButton } from './buttons.js';
 import type { LinkUrls } from './links.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { systemClock } from '../../bot/services/clock.js';
+import { systemClock } from '../../services/clock.js';
 
 describe('systemClock', () => {
   afterEach(() => {

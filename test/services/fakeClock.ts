@@ -1,4 +1,4 @@
-import type { Clock } from '../../bot/services/clock.js';
+import type { Clock } from '../../services/clock.js';
 
 /** A clock that only moves when the test says so. */
 export class FakeClock implements Clock {

@@ -1,5 +1,5 @@
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
-import type { Clock } from '../../bot/services/clock.js';
+import type { Clock } from '../../services/clock.js';
 import { createBot, type BotParts } from '../../bot/app.js';
 import { loadConfig, type Config } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';

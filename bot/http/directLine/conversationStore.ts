@@ -1,4 +1,4 @@
-import type { Clock } from '../../services/clock.js';
+import type { Clock } from '../../../services/clock.js';
 
 /** An activity as JSON: the store keeps what it is given and knows nothing of botbuilder. */
 export interface ActivityJson {

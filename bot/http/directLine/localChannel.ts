@@ -1,5 +1,5 @@
 import type { Activity, ChannelAccount, CloudAdapter, TurnContext } from 'botbuilder';
-import type { Clock } from '../../services/clock.js';
+import type { Clock } from '../../../services/clock.js';
 import type { ConversationInfo, ConversationStore } from './conversationStore.js';
 import type { ClientActivity } from './schemas.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Clock } from '../../services/clock.js';
+import type { Clock } from '../../../services/clock.js';
 import { sameSecret, sign } from './keys.js';
 
 /** What a local token grants: one user, in one conversation, until it expires. */

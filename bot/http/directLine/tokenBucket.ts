@@ -1,4 +1,4 @@
-import type { Clock } from '../../services/clock.js';
+import type { Clock } from '../../../services/clock.js';
 
 export interface TokenBucketOptions {
   /** Requests allowed in a burst, and refilled over one minute. @default 10 */

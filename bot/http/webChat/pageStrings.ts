@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Lang } from '../../../knowledge/schema.js';
+import type { Lang } from '../../../knowledge/language/lang.js';
 
 const pageStringsSchema = z.object({
   webChat: z.object({ page: z.record(z.string(), z.string()) }),

@@ -3,7 +3,7 @@ import type { Server } from 'restify';
 import { isProduction, type Config } from '../../config.js';
 import { readLocaleResources, type Translator } from '../../i18n.js';
 import type { Logger } from '../../logger.js';
-import { systemClock, type Clock } from '../../services/clock.js';
+import { systemClock, type Clock } from '../../../services/clock.js';
 import { directLineIssuer, localIssuer, type ChatTokenIssuer } from '../directLine/chatTokenIssuers.js';
 import { registerChatTokenRoute } from '../directLine/chatTokenRoute.js';
 import { registerConnectorRoutes } from '../directLine/connectorRoutes.js';

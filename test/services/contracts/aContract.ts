@@ -1,4 +1,4 @@
-import type { Contract } from '../../../bot/services/contracts/index.js';
+import type { Contract } from '../../../services/contracts/index.js';
 
 /** A valid contract to start from; each test overrides what it is about. */
 export function aContract(overrides: Partial<Contract> = {}): Contract {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Contract } from '../../../bot/services/contracts/index.js';
-import { alignEndDates } from '../../../bot/services/contracts/index.js';
+import type { Contract } from '../../../services/contracts/index.js';
+import { alignEndDates } from '../../../services/contracts/index.js';
 import { aContract } from './aContract.js';
 
 const today = new Date(2025, 0, 15, 9, 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDate, toIsoDate } from '../../../bot/services/contracts/index.js';
+import { parseIsoDate, toIsoDate } from '../../../services/contracts/index.js';
 
 describe('parseIsoDate', () => {
   it('reads a calendar date as local midnight', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contractSchema } from '../../../bot/services/contracts/index.js';
+import { contractSchema } from '../../../services/contracts/index.js';
 import { aContract } from './aContract.js';
 
 function problems(value: unknown): string[] {

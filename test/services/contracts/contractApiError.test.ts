@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTRACT_API_ERROR_CODES, ContractApiError } from '../../../bot/services/contracts/index.js';
+import { CONTRACT_API_ERROR_CODES, ContractApiError } from '../../../services/contracts/index.js';
 
 describe('ContractApiError', () => {
   it('has unique codes', () => {

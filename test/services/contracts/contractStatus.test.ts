@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contractStatus, graceNoticeDate, needsRenewal } from '../../../bot/services/contracts/index.js';
+import { contractStatus, graceNoticeDate, needsRenewal } from '../../../services/contracts/index.js';
 import { aContract } from './aContract.js';
 
 /** maintenanceEnd of aContract() is 2025-06-30. */

@@ -2,15 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SAMPLE_CONTRACTS_FILE } from '../../../bot/paths.js';
 import {
   ContractsFileError,
-  SAMPLE_CONTRACTS_FILE,
   alignEndDates,
   contractStatus,
   loadContractsFile,
   needsRenewal,
   resolveContracts,
-} from '../../../bot/services/contracts/index.js';
+} from '../../../services/contracts/index.js';
 import { aContract } from './aContract.js';
 
 const today = new Date(2025, 0, 15, 9, 0);

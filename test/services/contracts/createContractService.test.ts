@@ -8,10 +8,11 @@ import {
   HttpContractService,
   MemoryQuoteStore,
   createContractService,
-} from '../../../bot/services/contracts/index.js';
+} from '../../../services/contracts/index.js';
+import { SAMPLE_CONTRACTS_FILE } from '../../../bot/paths.js';
 import { FakeClock } from '../fakeClock.js';
 
-const base = { clock: new FakeClock(new Date(2025, 0, 15)), quotes: new MemoryQuoteStore() };
+const base = { clock: new FakeClock(new Date(2025, 0, 15)), quotes: new MemoryQuoteStore(), contractsFile: SAMPLE_CONTRACTS_FILE };
 
 describe('createContractService', () => {
   it('uses the vendor API when a URL and a token are given', () => {
@@ -24,7 +25,7 @@ describe('createContractService', () => {
     expect(() => createContractService({ ...base, apiUrl: 'https://contracts.example.test' })).toThrow('no API token');
   });
 
-  it('uses the sample contracts when nothing is configured', async () => {
+  it('uses the contracts file when no API is configured', async () => {
     const service = createContractService(base);
     expect(service).toBeInstanceOf(FileContractService);
     expect(await service.findByRenewalId('RNW-20481137')).toBeDefined();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractRenewalId, maskRenewalId } from '../../../bot/services/contracts/index.js';
+import { extractRenewalId, maskRenewalId } from '../../../services/contracts/index.js';
 
 describe('extractRenewalId', () => {
   it.each([

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SAMPLE_CONTRACTS_FILE } from '../../../bot/paths.js';
 import {
   ContractApiError,
   FileContractService,
@@ -9,7 +10,7 @@ import {
   SqliteQuoteStore,
   contractStatus,
   type Contract,
-} from '../../../bot/services/contracts/index.js';
+} from '../../../services/contracts/index.js';
 import { openDatabase } from '../../../bot/storage/index.js';
 import { FakeClock } from '../fakeClock.js';
 import { aContract } from './aContract.js';
@@ -140,7 +141,7 @@ describe('FileContractService', () => {
 
     it('loads the sample contracts with dates relative to the clock', async () => {
       const clock = new FakeClock(today);
-      const contracts = FileContractService.fromFile({ clock, quotes: new MemoryQuoteStore() });
+      const contracts = FileContractService.fromFile({ file: SAMPLE_CONTRACTS_FILE, clock, quotes: new MemoryQuoteStore() });
       const expiring = await contracts.findByRenewalId('RNW-20481245');
       expect(expiring && contractStatus(expiring, today)).toMatchObject({ status: 'expiring', daysLeft: 45 });
       expect(await contracts.listAccountContracts('ACC-FR-100245')).toHaveLength(3);
@@ -150,7 +151,7 @@ describe('FileContractService', () => {
       const file = path.join(dir, 'bot.sqlite');
       const clock = new FakeClock(today);
       const firstDb = openDatabase(file);
-      await FileContractService.fromFile({ clock, quotes: new SqliteQuoteStore(firstDb) }).requestQuote({
+      await FileContractService.fromFile({ file: SAMPLE_CONTRACTS_FILE, clock, quotes: new SqliteQuoteStore(firstDb) }).requestQuote({
         renewalId: 'RNW-20481245',
         requestedBy: 'Claire Martin',
         language: 'fr',
@@ -158,7 +159,7 @@ describe('FileContractService', () => {
       firstDb.close();
 
       const secondDb = openDatabase(file);
-      const restarted = FileContractService.fromFile({ clock, quotes: new SqliteQuoteStore(secondDb) });
+      const restarted = FileContractService.fromFile({ file: SAMPLE_CONTRACTS_FILE, clock, quotes: new SqliteQuoteStore(secondDb) });
       expect((await restarted.findByRenewalId('RNW-20481245'))?.renewalState).toBe('quote-requested');
       expect((await restarted.findByRenewalId('RNW-20481137'))?.renewalState).toBe('not-started');
       secondDb.close();

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ContractApiError, HttpContractService, type HttpContractServiceOptions } from '../../../bot/services/contracts/index.js';
+import { ContractApiError, HttpContractService, type HttpContractServiceOptions } from '../../../services/contracts/index.js';
 import { aContract } from './aContract.js';
 
 const BASE = 'https://contracts.example.test/api/v1';

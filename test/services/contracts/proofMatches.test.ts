@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeProof, proofMatches } from '../../../bot/services/contracts/index.js';
+import { normalizeProof, proofMatches } from '../../../services/contracts/index.js';
 
 describe('proofMatches', () => {
   const proofs = ['CRT-774310452', 'SO-5501229', undefined];

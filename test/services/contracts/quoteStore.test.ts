@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { QuoteRecord, QuoteStore } from '../../../bot/services/contracts/index.js';
-import { MemoryQuoteStore, SqliteQuoteStore } from '../../../bot/services/contracts/index.js';
+import type { QuoteRecord, QuoteStore } from '../../../services/contracts/index.js';
+import { MemoryQuoteStore, SqliteQuoteStore } from '../../../services/contracts/index.js';
 import { openDatabase } from '../../../bot/storage/index.js';
 
 const first: QuoteRecord = {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { FileContractService, MemoryQuoteStore } from '../../../bot/services/contracts/index.js';
-import { MemoryAttemptStore, VerificationService } from '../../../bot/services/verification/index.js';
+import { FileContractService, MemoryQuoteStore } from '../../../services/contracts/index.js';
+import { MemoryAttemptStore, VerificationService } from '../../../services/verification/index.js';
 import { aContract } from '../contracts/aContract.js';
 import { FakeClock, MINUTE } from '../fakeClock.js';
 

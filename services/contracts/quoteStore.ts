@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGS } from '../../../knowledge/schema.js';
+import { LANGS } from '../../knowledge/language/lang.js';
 import { renewalIdSchema } from './contract.js';
 
 export const quoteRecordSchema = z.object({

@@ -11,8 +11,8 @@ export interface CreateContractServiceOptions {
   apiToken?: string | undefined;
   /** @default 5000 */
   apiTimeoutMs?: number | undefined;
-  /** Contracts for the embedded service. @default SAMPLE_CONTRACTS_FILE */
-  contractsFile?: string | undefined;
+  /** Contracts for the embedded service (the wiring passes the shipped sample by default). */
+  contractsFile: string;
   clock: Clock;
   /** Where the embedded service keeps quote requests. */
   quotes: QuoteStore;
@@ -39,6 +39,6 @@ export function createContractService(options: CreateContractServiceOptions): Co
   return FileContractService.fromFile({
     clock: options.clock,
     quotes: options.quotes,
-    ...(options.contractsFile === undefined ? {} : { file: options.contractsFile }),
+    file: options.contractsFile,
   });
 }

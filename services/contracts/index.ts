@@ -22,7 +22,6 @@ export { SqliteQuoteStore } from './sqliteQuoteStore.js';
 export { ContractsFileError, loadContractsFile, resolveContracts } from './contractsFile.js';
 export {
   FileContractService,
-  SAMPLE_CONTRACTS_FILE,
   type FileContractServiceFileOptions,
   type FileContractServiceOptions,
 } from './fileContractService.js';

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { fromRoot } from '../../paths.js';
 import type { Clock } from '../clock.js';
 import type { Contract } from './contract.js';
 import { RENEWAL_ID_PATTERN } from './contract.js';
@@ -10,9 +9,6 @@ import { loadContractsFile } from './contractsFile.js';
 import { maskRenewalId } from './maskRenewalId.js';
 import { proofMatches } from './proofMatches.js';
 import type { QuoteStore } from './quoteStore.js';
-
-/** The demo contracts shipped with the project (dates relative to the day they are loaded). */
-export const SAMPLE_CONTRACTS_FILE = fromRoot('data-samples', 'contracts.sample.json');
 
 /** Stands in for a contract's proofs when the ID is unknown, so both paths do the same work. */
 const NO_PROOFS = ['\u0000unknown-certificate', '\u0000unknown-order', undefined];
@@ -27,8 +23,8 @@ export interface FileContractServiceOptions {
 }
 
 export interface FileContractServiceFileOptions extends Omit<FileContractServiceOptions, 'contracts'> {
-  /** @default SAMPLE_CONTRACTS_FILE */
-  file?: string;
+  /** The contracts file (see data-samples/README.md). */
+  file: string;
 }
 
 function endOf(contract: Contract): string {
@@ -62,7 +58,7 @@ export class FileContractService implements ContractService {
    * @throws ContractsFileError naming the file, the record and the field when the file is malformed
    */
   static fromFile(options: FileContractServiceFileOptions): FileContractService {
-    const { file = SAMPLE_CONTRACTS_FILE, ...rest } = options;
+    const { file, ...rest } = options;
     return new FileContractService({ ...rest, contracts: loadContractsFile(file, options.clock.now()) });
   }
 
