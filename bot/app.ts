@@ -125,7 +125,10 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     clock,
     quotes: stores.quotes,
   });
-  const verification = new VerificationService({ contracts, clock, attempts: stores.attempts, keySecret: config.VERIFICATION_KEY_SECRET });
+  const verification = new VerificationService({
+    contracts, clock, attempts: stores.attempts, keySecret: config.VERIFICATION_KEY_SECRET,
+    onAlert: (alert) => logger.warn({ alert }, 'one renewal ID is failing verification from many sources'),
+  });
   const understanding = new TurnUnderstanding(recognizer, translator, state, config.DEFAULT_LANGUAGE);
   const links = linksFrom(config);
   const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, logger, links };

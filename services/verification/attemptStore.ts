@@ -1,17 +1,36 @@
+import { z } from 'zod';
+
 /**
- * Failed verification attempts and lock-outs, by key. Keys arrive already hashed (the
- * VerificationService never hands in a raw user key or renewal ID), and only keys and times
- * are kept: never a proof.
+ * What is kept per key (a hashed source or a hashed renewal ID): how many failures, when the
+ * last one was, and for a renewal ID the short hashes of the sources that failed on it.
+ * Never a proof, a raw user id or a raw renewal ID.
+ */
+export const attemptRecordSchema = z.object({
+  failures: z.number().int().min(0),
+  /** Epoch milliseconds of the last failure (or reservation). */
+  lastAt: z.number(),
+  sources: z.array(z.string()).default([]),
+});
+export type AttemptRecord = z.infer<typeof attemptRecordSchema>;
+
+/** What an update makes of a record: the new record (undefined deletes it) and a result. */
+export interface AttemptChange<T> {
+  next: AttemptRecord | undefined;
+  result: T;
+}
+
+/**
+ * Verification attempts by key, with one operation: an atomic read-modify-write of one
+ * record. Atomic means two callers (two turns, two processes) updating the same key both see
+ * each other's change: one of them runs after the other, never both on the same old record.
+ * That is what makes "reserve an attempt before calling the contract API" race-free.
  */
 export interface AttemptStore {
-  recordFailure(key: string, at: Date): Promise<void>;
-  /** How many failures `key` has strictly after `since`. */
-  countFailuresSince(key: string, since: Date): Promise<number>;
-  /** Forgets the failures of `key` (not its lock). */
-  clearFailures(key: string): Promise<void>;
-  lock(key: string, until: Date): Promise<void>;
-  /** The end of the lock on `key`, when it ends after `now`. */
-  lockedUntil(key: string, now: Date): Promise<Date | undefined>;
-  /** Drops failures at or before `before` and locks that end at or before it (housekeeping). */
+  /**
+   * Replaces the record of `key` with what `change` makes of it, atomically, and returns the
+   * change's result. `change` may run more than once (after a write conflict): keep it pure.
+   */
+  update<T>(key: string, change: (current: AttemptRecord | undefined) => AttemptChange<T>): Promise<T>;
+  /** Drops records whose last failure is at or before `before` (housekeeping; may do nothing). */
   prune(before: Date): Promise<void>;
 }

@@ -1,12 +1,12 @@
-export type { AttemptStore } from './attemptStore.js';
+export { attemptRecordSchema, type AttemptChange, type AttemptRecord, type AttemptStore } from './attemptStore.js';
+export { ALERT_SOURCES, delayAfter, RENEWAL_ID_POLICY, SOURCE_POLICY, type AttemptPolicy } from './attemptPolicy.js';
 export { MemoryAttemptStore } from './memoryAttemptStore.js';
 export { SqliteAttemptStore } from './sqliteAttemptStore.js';
 export {
-  FAILURE_WINDOW_MS,
-  LOCK_MS,
-  MAX_FAILURES,
   VerificationService,
+  type AttemptStatus,
   type ProofVerification,
   type TenantVerification,
+  type VerificationAlert,
   type VerificationServiceOptions,
 } from './verificationService.js';

@@ -1,72 +1,58 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { AttemptStore } from './attemptStore.js';
+import { attemptRecordSchema, type AttemptChange, type AttemptRecord, type AttemptStore } from './attemptStore.js';
 
-const countSchema = z.object({ n: z.number() });
-const lockSchema = z.object({ until: z.number() });
+const rowSchema = z.object({ value: z.string() });
 
 /**
- * Attempts in the bot's SQLite database (tables `verification_failures` and
- * `verification_locks`, created on first use), so a restart does not lift a lock-out.
- * Times are stored as epoch milliseconds.
+ * Attempts in the bot's SQLite database (table `verification_attempts`, created on first
+ * use), so a restart forgets nothing. Each update is one `BEGIN IMMEDIATE` transaction: two
+ * processes on the same file take turns, so a reservation can never be counted twice or lost.
  *
  * @example
  * const attempts = new SqliteAttemptStore(openDatabase('data/bot-state.sqlite'));
  */
 export class SqliteAttemptStore implements AttemptStore {
-  private readonly insertFailure: Database.Statement;
-  private readonly countFailures: Database.Statement;
-  private readonly deleteFailures: Database.Statement;
-  private readonly upsertLock: Database.Statement;
-  private readonly selectLock: Database.Statement;
-  private readonly pruneFailures: Database.Statement;
-  private readonly pruneLocks: Database.Statement;
+  private readonly db: Database.Database;
+  private readonly select: Database.Statement;
+  private readonly upsert: Database.Statement;
+  private readonly remove: Database.Statement;
+  private readonly pruneOld: Database.Statement;
 
   constructor(db: Database.Database) {
+    this.db = db;
     db.exec(
-      `CREATE TABLE IF NOT EXISTS verification_failures (key TEXT NOT NULL, at INTEGER NOT NULL);
-       CREATE INDEX IF NOT EXISTS verification_failures_key_at ON verification_failures (key, at);
-       CREATE TABLE IF NOT EXISTS verification_locks (key TEXT PRIMARY KEY, until INTEGER NOT NULL)`,
+      `CREATE TABLE IF NOT EXISTS verification_attempts (key TEXT PRIMARY KEY, value TEXT NOT NULL, last_at INTEGER NOT NULL);
+       CREATE INDEX IF NOT EXISTS verification_attempts_last_at ON verification_attempts (last_at)`,
     );
-    this.insertFailure = db.prepare('INSERT INTO verification_failures (key, at) VALUES (?, ?)');
-    this.countFailures = db.prepare('SELECT COUNT(*) AS n FROM verification_failures WHERE key = ? AND at > ?');
-    this.deleteFailures = db.prepare('DELETE FROM verification_failures WHERE key = ?');
-    this.upsertLock = db.prepare(
-      `INSERT INTO verification_locks (key, until) VALUES (?, ?)
-       ON CONFLICT(key) DO UPDATE SET until = MAX(until, excluded.until)`,
+    this.select = db.prepare('SELECT value FROM verification_attempts WHERE key = ?');
+    this.upsert = db.prepare(
+      `INSERT INTO verification_attempts (key, value, last_at) VALUES (?, ?, ?)
+       ON CONFLICT(key) DO UPDATE SET value = excluded.value, last_at = excluded.last_at`,
     );
-    this.selectLock = db.prepare('SELECT until FROM verification_locks WHERE key = ? AND until > ?');
-    this.pruneFailures = db.prepare('DELETE FROM verification_failures WHERE at <= ?');
-    this.pruneLocks = db.prepare('DELETE FROM verification_locks WHERE until <= ?');
+    this.remove = db.prepare('DELETE FROM verification_attempts WHERE key = ?');
+    this.pruneOld = db.prepare('DELETE FROM verification_attempts WHERE last_at <= ?');
   }
 
-  recordFailure(key: string, at: Date): Promise<void> {
-    this.insertFailure.run(key, at.getTime());
-    return Promise.resolve();
-  }
-
-  countFailuresSince(key: string, since: Date): Promise<number> {
-    return Promise.resolve(countSchema.parse(this.countFailures.get(key, since.getTime())).n);
-  }
-
-  clearFailures(key: string): Promise<void> {
-    this.deleteFailures.run(key);
-    return Promise.resolve();
-  }
-
-  lock(key: string, until: Date): Promise<void> {
-    this.upsertLock.run(key, until.getTime());
-    return Promise.resolve();
-  }
-
-  lockedUntil(key: string, now: Date): Promise<Date | undefined> {
-    const row = this.selectLock.get(key, now.getTime());
-    return Promise.resolve(row === undefined ? undefined : new Date(lockSchema.parse(row).until));
+  update<T>(key: string, change: (current: AttemptRecord | undefined) => AttemptChange<T>): Promise<T> {
+    try {
+      return Promise.resolve(this.db.transaction(() => this.applyChange(key, change)).immediate());
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   prune(before: Date): Promise<void> {
-    this.pruneFailures.run(before.getTime());
-    this.pruneLocks.run(before.getTime());
+    this.pruneOld.run(before.getTime());
     return Promise.resolve();
+  }
+
+  private applyChange<T>(key: string, change: (current: AttemptRecord | undefined) => AttemptChange<T>): T {
+    const row = this.select.get(key);
+    const stored = row === undefined ? undefined : attemptRecordSchema.parse(JSON.parse(rowSchema.parse(row).value));
+    const { next, result } = change(stored);
+    if (next) this.upsert.run(key, JSON.stringify(next), next.lastAt);
+    else this.remove.run(key);
+    return result;
   }
 }

@@ -1,21 +1,37 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { Contract, ContractService } from '../contracts/index.js';
-import { extractRenewalId } from '../contracts/index.js';
+import { extractRenewalId, maskRenewalId } from '../contracts/index.js';
+import {
+  ALERT_SOURCES, blockedUntil, current, RENEWAL_ID_POLICY, refund, reserve, SOURCE_POLICY,
+  type AttemptPolicy, type Reservation,
+} from './attemptPolicy.js';
 import type { AttemptStore } from './attemptStore.js';
-
-/** Failures allowed per renewal ID, and per user, within the window. */
-export const MAX_FAILURES = 5;
-export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
-export const LOCK_MS = 15 * 60 * 1000;
 
 export type ProofVerification =
   | { outcome: 'verified'; contract: Contract }
   /** Unknown ID or wrong proof: deliberately the same answer, so IDs cannot be enumerated. */
   | { outcome: 'rejected' }
+  /** Too many failures: the next attempt waits until `until` (not a permanent lock). */
   | { outcome: 'locked'; until: Date };
 
 export type TenantVerification = { outcome: 'verified'; contract: Contract } | { outcome: 'not-applicable' };
+
+/** Raised when one renewal ID collects failures from {@link ALERT_SOURCES} or more sources. */
+export interface VerificationAlert {
+  kind: 'renewal-id-attacked';
+  /** The renewal ID, masked as in every log line. */
+  renewalId: string;
+  sources: number;
+  failures: number;
+}
+
+/** What an agent sees about one renewal ID's attempts. */
+export interface AttemptStatus {
+  failures: number;
+  sources: number;
+  waitUntil: Date | undefined;
+}
 
 export interface VerificationServiceOptions {
   contracts: ContractService;
@@ -26,18 +42,27 @@ export interface VerificationServiceOptions {
    * have only 10^8 values, so a plain hash can be reversed by trying them all.
    */
   keySecret?: string;
+  /** Told when a renewal ID looks attacked (the wiring logs it as a warning). */
+  onAlert?: (alert: VerificationAlert) => void;
+}
+
+interface Slot {
+  key: string;
+  policy: AttemptPolicy;
+  /** Short hash of the source, kept on renewal-ID records to count distinct sources. */
+  source?: string;
 }
 
 /**
  * Checks that the person in the conversation may see a contract, either with a proof of
  * purchase or through their Microsoft Entra tenant (Teams single sign-on).
  *
- * Lock-out: 5 failed proofs for one renewal ID (whoever types them), or by one user (whatever
- * the IDs), within 15 minutes lock that ID, or that user, for 15 minutes from the 5th failure.
- * While locked, attempts are answered `locked` without checking the proof, even a right one.
- * The 5th failure itself already answers `locked`, so the user learns at once when to retry.
- * A success clears the failures of that user (a typo followed by the right proof costs nothing
- * later) but not those of the renewal ID, so guesses spread over several users still add up.
+ * Failures are counted per source (the channel's user) and per renewal ID. Past a few free
+ * failures each further attempt waits, with a delay that doubles (see attemptPolicy.ts): a
+ * brute force gets a handful of guesses a day, while nobody can lock an owner out for good
+ * (the renewal ID's delay never exceeds 15 minutes, and an agent can lift it with
+ * {@link unlock}). The attempt is reserved atomically in the store *before* the contract
+ * service is asked, and refunded on success, so parallel attempts cannot all get through.
  * Proofs are passed to the ContractService and nowhere else: never logged, returned or stored.
  *
  * @example
@@ -49,12 +74,14 @@ export class VerificationService {
   private readonly clock: Clock;
   private readonly attempts: AttemptStore;
   private readonly keySecret: string | undefined;
+  private readonly onAlert: (alert: VerificationAlert) => void;
 
   constructor(options: VerificationServiceOptions) {
     this.contracts = options.contracts;
     this.clock = options.clock;
     this.attempts = options.attempts;
     this.keySecret = options.keySecret;
+    this.onAlert = options.onAlert ?? (() => undefined);
   }
 
   /**
@@ -64,21 +91,30 @@ export class VerificationService {
    */
   async verifyWithProof(input: { userKey: string; renewalId: string; proof: string }): Promise<ProofVerification> {
     if (input.userKey.trim() === '') throw new TypeError('verifyWithProof: userKey is required');
-    const now = this.clock.now();
-    const renewalId = extractRenewalId(input.renewalId) ?? input.renewalId.trim().toUpperCase();
-    const keys = [this.key('user', input.userKey), this.key('renewal-id', renewalId)];
+    const now = this.clock.now().getTime();
+    const renewalId = this.canonical(input.renewalId);
+    const slots = this.slotsFor(input.userKey, renewalId);
 
-    const lockedUntil = await this.latestLock(keys, now);
-    if (lockedUntil) return { outcome: 'locked', until: lockedUntil };
+    const reserved = await this.reserveAttempt(slots, now);
+    if (!reserved.ok) return { outcome: 'locked', until: new Date(reserved.until) };
 
-    const contract = (await this.contracts.verifyProof(renewalId, input.proof))
-      ? await this.contracts.findByRenewalId(renewalId)
-      : undefined;
+    let contract: Contract | undefined;
+    try {
+      contract = (await this.contracts.verifyProof(renewalId, input.proof)) ? await this.contracts.findByRenewalId(renewalId) : undefined;
+    } catch (error) {
+      // An outage is not the user's failure.
+      await this.refundAttempt(slots, reserved.reservations);
+      throw error;
+    }
     if (contract) {
-      await this.attempts.clearFailures(this.key('user', input.userKey));
+      await this.settleSuccess(slots, reserved.reservations);
       return { outcome: 'verified', contract };
     }
-    return this.fail(keys, now);
+    this.alertIfAttacked(renewalId, reserved.reservations[1]);
+    await this.attempts.prune(new Date(now - SOURCE_POLICY.forgetAfterMs));
+    const waits = reserved.reservations.map((r) => (r.reserved ? r.blockedAfter ?? 0 : 0));
+    const until = Math.max(...waits);
+    return until > now ? { outcome: 'locked', until: new Date(until) } : { outcome: 'rejected' };
   }
 
   /**
@@ -98,28 +134,69 @@ export class VerificationService {
     return contract && allowed ? { outcome: 'verified', contract } : { outcome: 'not-applicable' };
   }
 
-  private async fail(keys: string[], now: Date): Promise<ProofVerification> {
-    const windowStart = new Date(now.getTime() - FAILURE_WINDOW_MS);
-    const until = new Date(now.getTime() + LOCK_MS);
-    let locked = false;
-    for (const key of keys) {
-      await this.attempts.recordFailure(key, now);
-      if ((await this.attempts.countFailuresSince(key, windowStart)) >= MAX_FAILURES) {
-        await this.attempts.lock(key, until);
-        locked = true;
-      }
-    }
-    await this.attempts.prune(windowStart);
-    return locked ? { outcome: 'locked', until } : { outcome: 'rejected' };
+  /**
+   * For support agents: lifts the wait on a renewal ID (and on one user, when given) after
+   * checking who is asking, e.g. `npm run unlock -- RNW-20481137`.
+   */
+  async unlock(input: { renewalId: string; userKey?: string }): Promise<void> {
+    const renewalId = this.canonical(input.renewalId);
+    await this.attempts.update(this.key('renewal-id', renewalId), () => ({ next: undefined, result: undefined }));
+    if (input.userKey) await this.attempts.update(this.key('user', input.userKey), () => ({ next: undefined, result: undefined }));
   }
 
-  private async latestLock(keys: string[], now: Date): Promise<Date | undefined> {
-    let latest: Date | undefined;
-    for (const key of keys) {
-      const until = await this.attempts.lockedUntil(key, now);
-      if (until && (!latest || until > latest)) latest = until;
+  /** For support agents: the failures counted on a renewal ID and how long it must wait. */
+  async attemptStatus(renewalIdText: string): Promise<AttemptStatus> {
+    const now = this.clock.now().getTime();
+    const record = await this.attempts.update(this.key('renewal-id', this.canonical(renewalIdText)), (r) => ({ next: r, result: r }));
+    const live = current(record, now, RENEWAL_ID_POLICY);
+    const until = blockedUntil(record, now, RENEWAL_ID_POLICY);
+    return { failures: live?.failures ?? 0, sources: live?.sources.length ?? 0, waitUntil: until === undefined ? undefined : new Date(until) };
+  }
+
+  /** Reserves one attempt on every slot, in order; gives the earlier ones back when one must wait. */
+  private async reserveAttempt(slots: Slot[], now: number): Promise<{ ok: true; reservations: Reservation[] } | { ok: false; until: number }> {
+    const reservations: Reservation[] = [];
+    for (const slot of slots) {
+      const reservation = await this.attempts.update(slot.key, (record) => reserve(record, now, slot.policy, slot.source));
+      if (!reservation.reserved) {
+        await this.refundAttempt(slots.slice(0, reservations.length), reservations);
+        return { ok: false, until: reservation.until };
+      }
+      reservations.push(reservation);
     }
-    return latest;
+    return { ok: true, reservations };
+  }
+
+  private async refundAttempt(slots: Slot[], reservations: Reservation[]): Promise<void> {
+    for (const [i, slot] of slots.entries()) {
+      const added = reservations[i]?.reserved === true && reservations[i].newSource ? slot.source : undefined;
+      await this.attempts.update(slot.key, (record) => refund(record, added));
+    }
+  }
+
+  /** A success forgets the source's failures; the renewal ID only gets its reservation back. */
+  private async settleSuccess(slots: Slot[], reservations: Reservation[]): Promise<void> {
+    const [source, ...rest] = slots;
+    if (source) await this.attempts.update(source.key, () => ({ next: undefined, result: undefined }));
+    await this.refundAttempt(rest, reservations.slice(1));
+  }
+
+  private alertIfAttacked(renewalId: string, reservation: Reservation | undefined): void {
+    if (reservation?.reserved !== true || !reservation.newSource || reservation.sources < ALERT_SOURCES) return;
+    this.onAlert({ kind: 'renewal-id-attacked', renewalId: maskRenewalId(renewalId), sources: reservation.sources, failures: reservation.failures });
+  }
+
+  /** The source first (its failures are forgotten on success), then the renewal ID. */
+  private slotsFor(userKey: string, renewalId: string): Slot[] {
+    const sourceKey = this.key('user', userKey);
+    return [
+      { key: sourceKey, policy: SOURCE_POLICY },
+      { key: this.key('renewal-id', renewalId), policy: RENEWAL_ID_POLICY, source: sourceKey.slice(0, 16) },
+    ];
+  }
+
+  private canonical(renewalIdText: string): string {
+    return extractRenewalId(renewalIdText) ?? renewalIdText.trim().toUpperCase();
   }
 
   /** What the store sees instead of a user key or renewal ID. */

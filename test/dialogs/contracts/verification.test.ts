@@ -5,9 +5,9 @@ import { MINUTE } from '../../services/fakeClock.js';
 import { SAMPLE, TODAY, contractHarness } from './contractHarness.js';
 
 describe('verification lock-out', () => {
-  it('locks after 5 failed tries, even the right proof, offers an agent, and unlocks after 15 minutes', async () => {
+  it('makes the user wait after 5 failed tries, even with the right proof, offers an agent, and lets them in after the wait', async () => {
     const h = contractHarness({ locale: 'en-US' });
-    const lockedUntil = formatTime(new Date(TODAY.getTime() + 15 * MINUTE), 'en');
+    const lockedUntil = formatTime(new Date(TODAY.getTime() + MINUTE), 'en');
     let flow = h.adapter.send(`status of ${SAMPLE.active.id}`).assertReply(h.say('en', 'verify.askProof', { renewalId: SAMPLE.active.id }));
     for (let attempt = 1; attempt <= 4; attempt += 1) {
       flow = flow
@@ -28,7 +28,7 @@ describe('verification lock-out', () => {
       .send(SAMPLE.active.proof)
       .assertReply((r) => expect(r.text).toBe(h.say('en', 'verify.locked', { time: lockedUntil })));
 
-    h.clock.advance(15 * MINUTE + 1000);
+    h.clock.advance(MINUTE);
     await h.adapter
       .send(`status of ${SAMPLE.active.id}`)
       .assertReply(h.say('en', 'verify.askProof', { renewalId: SAMPLE.active.id }))

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FileContractService, MemoryQuoteStore } from '../../../services/contracts/index.js';
-import { MemoryAttemptStore, VerificationService } from '../../../services/verification/index.js';
+import { MemoryAttemptStore, VerificationService, type VerificationServiceOptions } from '../../../services/verification/index.js';
 import { aContract } from '../contracts/aContract.js';
 import { FakeClock, MINUTE } from '../fakeClock.js';
 
@@ -14,11 +14,11 @@ const other = aContract({
   account: { ...aContract().account, accountNumber: 'ACC-GB-204117', tenantIds: [] },
 });
 
-function setup() {
+function setup(options: Pick<VerificationServiceOptions, 'onAlert'> = {}) {
   const clock = new FakeClock(start);
   const contracts = new FileContractService({ contracts: [aContract(), other], quotes: new MemoryQuoteStore(), clock });
   const attempts = new MemoryAttemptStore();
-  const verification = new VerificationService({ contracts, clock, attempts });
+  const verification = new VerificationService({ contracts, clock, attempts, ...options });
   const tryProof = (proof: string, userKey = 'user-a', renewalId = 'RNW-20481137') =>
     verification.verifyWithProof({ userKey, renewalId, proof });
   return { clock, contracts, attempts, verification, tryProof };
@@ -42,40 +42,37 @@ describe('VerificationService', () => {
       expect(await tryProof(RIGHT, 'user-b', 'RNW-99999999')).toEqual({ outcome: 'rejected' });
     });
 
-    it('locks after the 5th failure for 15 minutes from it', async () => {
+    it('makes a source wait 1 minute after its 5th failure, answering locked at once', async () => {
       const { clock, tryProof } = setup();
       for (let i = 0; i < 4; i += 1) {
         expect(await tryProof(WRONG)).toEqual({ outcome: 'rejected' });
         clock.advance(MINUTE);
       }
-      expect(await tryProof(WRONG)).toEqual({ outcome: 'locked', until: new Date(start.getTime() + 19 * MINUTE) });
+      expect(await tryProof(WRONG)).toEqual({ outcome: 'locked', until: new Date(start.getTime() + 5 * MINUTE) });
     });
 
-    it('stays locked for the 6th attempt even with the right proof, without checking it', async () => {
+    it('answers locked during the wait even with the right proof, without asking the contract service', async () => {
       const { contracts, tryProof } = setup();
       for (let i = 0; i < 5; i += 1) await tryProof(WRONG);
       const check = vi.spyOn(contracts, 'verifyProof');
-      expect(await tryProof(RIGHT)).toEqual({ outcome: 'locked', until: new Date(start.getTime() + 15 * MINUTE) });
+      expect(await tryProof(RIGHT)).toEqual({ outcome: 'locked', until: new Date(start.getTime() + MINUTE) });
       expect(check).not.toHaveBeenCalled();
     });
 
-    it('unlocks 15 minutes after the 5th failure', async () => {
+    it('doubles the wait with each further failure of the source', async () => {
       const { clock, tryProof } = setup();
       for (let i = 0; i < 5; i += 1) await tryProof(WRONG);
-      clock.advance(15 * MINUTE - 1);
+      clock.advance(MINUTE);
+      expect(await tryProof(WRONG)).toEqual({ outcome: 'locked', until: new Date(start.getTime() + 3 * MINUTE) });
+      clock.advance(2 * MINUTE);
+      expect(await tryProof(WRONG)).toEqual({ outcome: 'locked', until: new Date(start.getTime() + 7 * MINUTE) });
+      clock.advance(4 * MINUTE - 1);
       expect(await tryProof(RIGHT)).toMatchObject({ outcome: 'locked' });
       clock.advance(1);
       expect(await tryProof(RIGHT)).toMatchObject({ outcome: 'verified' });
     });
 
-    it('gives a fresh count after the lock: one more failure does not lock again', async () => {
-      const { clock, tryProof } = setup();
-      for (let i = 0; i < 5; i += 1) await tryProof(WRONG);
-      clock.advance(15 * MINUTE);
-      expect(await tryProof(WRONG)).toEqual({ outcome: 'rejected' });
-    });
-
-    it('locks a user who fails on 5 different IDs, for every ID', async () => {
+    it('counts a source across renewal IDs', async () => {
       const { tryProof } = setup();
       for (const id of ['RNW-10000001', 'RNW-10000002', 'RNW-10000003', 'RNW-10000004']) {
         expect(await tryProof(RIGHT, 'user-a', id)).toEqual({ outcome: 'rejected' });
@@ -84,64 +81,121 @@ describe('VerificationService', () => {
       expect(await tryProof(RIGHT, 'user-a', 'RNW-20481137')).toMatchObject({ outcome: 'locked' });
     });
 
-    it('does not lock the IDs a locked user tried: other users still get in', async () => {
-      const { tryProof } = setup();
-      for (let i = 0; i < 5; i += 1) await tryProof(WRONG, 'user-a', `RNW-3055091${i}`);
-      expect(await tryProof('CRT-820455173', 'user-b', 'RNW-30550912')).toMatchObject({ outcome: 'verified' });
-    });
-
-    it('locks an ID that 5 different users failed on, for every user', async () => {
-      const { tryProof } = setup();
-      for (const user of ['u1', 'u2', 'u3', 'u4']) expect(await tryProof(WRONG, user)).toEqual({ outcome: 'rejected' });
-      expect(await tryProof(WRONG, 'u5')).toMatchObject({ outcome: 'locked' });
-      expect(await tryProof(RIGHT, 'owner')).toMatchObject({ outcome: 'locked' });
-      expect(await tryProof('CRT-820455173', 'owner', 'RNW-30550912')).toMatchObject({ outcome: 'verified' });
-    });
-
-    it('forgets failures older than 15 minutes (sliding window)', async () => {
+    it('cannot be used by one stranger to lock the owner out: 5 wrong proofs every 15 minutes for a day', async () => {
       const { clock, tryProof } = setup();
-      for (let i = 0; i < 4; i += 1) await tryProof(WRONG);
-      clock.advance(15 * MINUTE);
-      // The first 4 are now exactly 15 minutes old: they no longer count.
-      for (let i = 0; i < 4; i += 1) expect(await tryProof(WRONG)).toEqual({ outcome: 'rejected' });
-      expect(await tryProof(WRONG)).toMatchObject({ outcome: 'locked' });
-    });
-
-    it('counts failures within 15 minutes even when spread out', async () => {
-      const { clock, tryProof } = setup();
-      for (let i = 0; i < 4; i += 1) {
-        await tryProof(WRONG);
-        clock.advance(3 * MINUTE + 30 * 1000);
+      for (let round = 0; round < 96; round += 1) {
+        for (let i = 0; i < 5; i += 1) await tryProof(WRONG, 'stranger');
+        clock.advance(15 * MINUTE);
       }
-      expect(await tryProof(WRONG)).toMatchObject({ outcome: 'locked' });
+      expect(await tryProof(RIGHT, 'owner')).toMatchObject({ outcome: 'verified' });
     });
 
-    it("clears the user's own failures on success", async () => {
+    it('slows down guesses spread over many sources, but never for more than 15 minutes', async () => {
+      const { clock, tryProof } = setup();
+      for (let i = 0; i < 9; i += 1) expect(await tryProof(WRONG, `u${i}`)).toEqual({ outcome: 'rejected' });
+      expect(await tryProof(WRONG, 'u9')).toEqual({ outcome: 'locked', until: new Date(start.getTime() + 30 * 1000) });
+      expect(await tryProof(RIGHT, 'owner')).toMatchObject({ outcome: 'locked' });
+      for (let i = 10; i < 40; i += 1) {
+        clock.advance(15 * MINUTE);
+        await tryProof(WRONG, `u${i}`);
+      }
+      const last = clock.now().getTime();
+      expect(await tryProof(RIGHT, 'owner')).toEqual({ outcome: 'locked', until: new Date(last + 15 * MINUTE) });
+      clock.advance(15 * MINUTE);
+      expect(await tryProof(RIGHT, 'owner')).toMatchObject({ outcome: 'verified' });
+    });
+
+    it('lets an agent lift the wait on a renewal ID', async () => {
+      const { verification, tryProof } = setup();
+      for (let i = 0; i < 10; i += 1) await tryProof(WRONG, `u${i}`);
+      expect(await verification.attemptStatus('RNW-20481137')).toMatchObject({ failures: 10, sources: 10 });
+      expect(await tryProof(RIGHT, 'owner')).toMatchObject({ outcome: 'locked' });
+      await verification.unlock({ renewalId: 'rnw 2048 1137' });
+      expect(await verification.attemptStatus('RNW-20481137')).toEqual({ failures: 0, sources: 0, waitUntil: undefined });
+      expect(await tryProof(RIGHT, 'owner')).toMatchObject({ outcome: 'verified' });
+    });
+
+    it('lets an agent lift the wait on one user too', async () => {
+      const { verification, tryProof } = setup();
+      for (let i = 0; i < 5; i += 1) await tryProof(WRONG, 'owner', `RNW-1000000${i}`);
+      await verification.unlock({ renewalId: 'RNW-20481137', userKey: 'owner' });
+      expect(await tryProof(RIGHT, 'owner')).toMatchObject({ outcome: 'verified' });
+    });
+
+    it('raises an alert when the 3rd source fails on one renewal ID, and for each new one after', async () => {
+      const alerts: unknown[] = [];
+      const { tryProof } = setup({ onAlert: (alert) => alerts.push(alert) });
+      await tryProof(WRONG, 'u1');
+      await tryProof(WRONG, 'u1');
+      await tryProof(WRONG, 'u2');
+      expect(alerts).toEqual([]);
+      await tryProof(WRONG, 'u3');
+      await tryProof(WRONG, 'u3');
+      await tryProof(WRONG, 'u4');
+      expect(alerts).toEqual([
+        { kind: 'renewal-id-attacked', renewalId: 'RNW-****1137', sources: 3, failures: 4 },
+        { kind: 'renewal-id-attacked', renewalId: 'RNW-****1137', sources: 4, failures: 6 },
+      ]);
+      expect(JSON.stringify(alerts)).not.toContain('20481137');
+    });
+
+    it('does not count a success against the renewal ID, nor raise an alert for it', async () => {
+      const alerts: unknown[] = [];
+      const { verification, tryProof } = setup({ onAlert: (alert) => alerts.push(alert) });
+      await tryProof(WRONG, 'u1');
+      await tryProof(WRONG, 'u2');
+      expect(await tryProof(RIGHT, 'owner')).toMatchObject({ outcome: 'verified' });
+      expect(await verification.attemptStatus('RNW-20481137')).toMatchObject({ failures: 2, sources: 2 });
+      expect(alerts).toEqual([]);
+    });
+
+    it("forgets the source's own failures on success", async () => {
       const { tryProof } = setup();
       for (let i = 0; i < 4; i += 1) await tryProof(WRONG, 'user-a', `RNW-1000000${i}`);
       expect(await tryProof(RIGHT)).toMatchObject({ outcome: 'verified' });
-      expect(await tryProof(WRONG, 'user-a', 'RNW-10000009')).toEqual({ outcome: 'rejected' });
-    });
-
-    it("does not clear the renewal ID's failures on success", async () => {
-      const { tryProof } = setup();
-      for (const user of ['u1', 'u2', 'u3', 'u4']) await tryProof(WRONG, user);
-      expect(await tryProof(RIGHT, 'owner')).toMatchObject({ outcome: 'verified' });
-      expect(await tryProof(WRONG, 'u5')).toMatchObject({ outcome: 'locked' });
+      for (let i = 0; i < 4; i += 1) expect(await tryProof(WRONG, 'user-a', `RNW-2000000${i}`)).toEqual({ outcome: 'rejected' });
     });
 
     it('does not count a failure of the contract service as a wrong proof', async () => {
-      const { contracts, tryProof } = setup();
+      const { contracts, verification, tryProof } = setup();
       vi.spyOn(contracts, 'verifyProof').mockRejectedValue(new Error('API down'));
-      for (let i = 0; i < 5; i += 1) await expect(tryProof(WRONG)).rejects.toThrow('API down');
+      for (let i = 0; i < 12; i += 1) await expect(tryProof(WRONG)).rejects.toThrow('API down');
       vi.restoreAllMocks();
+      expect(await verification.attemptStatus('RNW-20481137')).toMatchObject({ failures: 0 });
       expect(await tryProof(RIGHT)).toMatchObject({ outcome: 'verified' });
+    });
+
+    describe('parallel attempts (the contract API is slow)', () => {
+      function slowApi(contracts: FileContractService) {
+        const real = contracts.verifyProof.bind(contracts);
+        return vi.spyOn(contracts, 'verifyProof').mockImplementation(async (id, proof) => {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          return real(id, proof);
+        });
+      }
+
+      it('lets at most 5 of 20 parallel proofs from one source reach the API', async () => {
+        const { contracts, tryProof } = setup();
+        const calls = slowApi(contracts);
+        const proofs = Array.from({ length: 20 }, (_, i) => (i === 17 ? RIGHT : `CRT-00000000${i % 10}`));
+        const results = await Promise.all(proofs.map((proof) => tryProof(proof)));
+        expect(calls.mock.calls.length).toBeLessThanOrEqual(5);
+        expect(results.filter((r) => r.outcome === 'verified')).toEqual([]);
+      });
+
+      it('lets at most 10 of 50 parallel proofs from 50 sources reach the API', async () => {
+        const { contracts, tryProof } = setup();
+        const calls = slowApi(contracts);
+        const results = await Promise.all(Array.from({ length: 50 }, (_, i) => tryProof(i === 49 ? RIGHT : WRONG, `u${i}`)));
+        expect(calls.mock.calls.length).toBeLessThanOrEqual(10);
+        expect(results.filter((r) => r.outcome === 'verified')).toEqual([]);
+      });
     });
 
     it('stores neither the user key, nor the renewal ID, nor the proof', async () => {
       const { attempts, tryProof } = setup();
       for (let i = 0; i < 5; i += 1) await tryProof(WRONG, 'msteams:29:1abcdef');
-      const stored = JSON.stringify(attempts.keys());
+      const stored = attempts.dump();
       expect(attempts.keys().length).toBeGreaterThan(0);
       for (const secret of ['msteams', '1abcdef', '20481137', WRONG, '000000000']) expect(stored).not.toContain(secret);
     });
