@@ -1,5 +1,5 @@
 import {
-  ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, UserState,
+  ConfigurationBotFrameworkAuthentication, MemoryStorage,
   type Middleware, type Storage, type TurnContext,
 } from 'botbuilder-core';
 // The botbuilder package's index also loads skills, streaming, transcripts and inspection,
@@ -8,7 +8,7 @@ import { CloudAdapter } from 'botbuilder/lib/cloudAdapter.js';
 import type { Server } from 'restify';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { Recognizer } from '../knowledge/recognizer/recognizer.js';
-import type { ConversationData, UserProfile } from '../dialogs/conversationData.js';
+import type { ConversationData, PersonalConversationData, UserProfile } from '../dialogs/conversationData.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import type { LinkUrls } from '../dialogs/replies/links.js';
 import { TurnUnderstanding } from '../dialogs/turnUnderstanding.js';
@@ -20,6 +20,7 @@ import type { Logger } from './logger.js';
 import { fromRoot, SAMPLE_CONTRACTS_FILE } from './paths.js';
 import { RenewalBot } from './renewalBot.js';
 import { openDatabase, SqliteStorage } from './storage/index.js';
+import { ETagConversationState, ETagPrivateConversationState, ETagUserState } from './state/index.js';
 import { turnErrorHandler } from './turnErrorHandler.js';
 import { TeamsButtonsMiddleware } from './teamsButtons.js';
 import { systemClock, type Clock } from '../services/clock.js';
@@ -111,11 +112,15 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
 
   const clock = overrides.clock ?? systemClock;
   const stores = createStores(config, overrides, closers);
-  const conversationState = new ConversationState(stores.storage);
-  const userState = new UserState(stores.storage);
+  const conversationState = new ETagConversationState(stores.storage);
+  // Per user within a conversation: in a group chat one member's verification, dialog and
+  // walkthrough are invisible to the others.
+  const privateState = new ETagPrivateConversationState(stores.storage);
+  const userState = new ETagUserState(stores.storage);
   const state = {
     profile: userState.createProperty<UserProfile>('profile'),
     conversation: conversationState.createProperty<ConversationData>('conversation'),
+    personal: privateState.createProperty<PersonalConversationData>('personal'),
   };
   const contracts = overrides.contracts ?? createContractService({
     apiUrl: config.CONTRACT_API_URL,
@@ -141,14 +146,17 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
   });
   const bot = new RenewalBot({
     conversationState,
+    privateState,
     userState,
-    dialogState: conversationState.createProperty('dialogState'),
+    dialogState: privateState.createProperty('dialogState'),
+    onStateConflict: (context) => logger.warn({ conversationId: context.activity.conversation?.id }, 'turn state not saved: another instance changed it meanwhile'),
     mainDialog,
     understanding,
     translator,
     kb,
   });
-  const onTurnError = turnErrorHandler({ logger, translator, understanding, conversationState, defaultLang: config.DEFAULT_LANGUAGE });
+  // The handler clears the state that holds the broken dialog stack: the user's own.
+  const onTurnError = turnErrorHandler({ logger, translator, understanding, conversationState: privateState, defaultLang: config.DEFAULT_LANGUAGE });
   const middleware: Middleware[] = [new TeamsButtonsMiddleware()];
   return { bot, kb, recognizer, translator, onTurnError, middleware, close: () => closers.forEach((close) => close()) };
 }

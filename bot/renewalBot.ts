@@ -5,11 +5,16 @@ import { MAIN_TOPICS } from '../dialogs/mainDialog.js';
 import { topicButtons } from '../dialogs/replies/faqReply.js';
 import type { TurnUnderstanding } from '../dialogs/turnUnderstanding.js';
 import type { Translator } from './i18n.js';
+import { isETagConflict, TurnQueue } from './state/index.js';
 
 export interface RenewalBotOptions {
   conversationState: BotState;
+  /** Per user within a conversation: the dialog stack and the verified contracts. */
+  privateState: BotState;
   userState: BotState;
   dialogState: StatePropertyAccessor;
+  /** Told when a turn's state was not saved because another process changed it meanwhile. */
+  onStateConflict?: (context: TurnContext, error: Error) => void;
   mainDialog: MainDialog;
   understanding: TurnUnderstanding;
   translator: Translator;
@@ -50,10 +55,30 @@ export class RenewalBot extends ActivityHandler {
     });
   }
 
+  private readonly turns = new TurnQueue();
+
+  /** One turn at a time per conversation in this process; state saved with the eTags read. */
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.options.conversationState.saveChanges(context, false);
-    await this.options.userState.saveChanges(context, false);
+    const { channelId, conversation } = context.activity;
+    await this.turns.run(`${channelId}/${conversation?.id ?? ''}`, async () => {
+      await super.run(context);
+      for (const state of [this.options.conversationState, this.options.privateState, this.options.userState]) {
+        await this.save(state, context);
+      }
+    });
+  }
+
+  /**
+   * A stale eTag means another process handled a turn of this conversation meanwhile: its
+   * version is kept and this turn's changes to that state are dropped (the replies are sent).
+   */
+  private async save(state: BotState, context: TurnContext): Promise<void> {
+    try {
+      await state.saveChanges(context, false);
+    } catch (error) {
+      if (!(error instanceof Error) || !isETagConflict(error)) throw error;
+      this.options.onStateConflict?.(context, error);
+    }
   }
 
   private async welcome(context: TurnContext): Promise<void> {

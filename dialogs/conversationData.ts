@@ -21,6 +21,13 @@ export interface WalkthroughProgress {
 export interface ConversationData {
   /** The language of the last answer, the fallback for messages without a language clue. */
   language?: Lang;
+}
+
+/**
+ * What the bot remembers for one user within one conversation (private conversation state):
+ * in a group chat, the other members never see it.
+ */
+export interface PersonalConversationData {
   /**
    * Renewal IDs the user proved to own in this conversation. Only the IDs: never the proof.
    * Verification lasts for the conversation only.
@@ -31,4 +38,5 @@ export interface ConversationData {
 export interface StateAccessors {
   profile: StatePropertyAccessor<UserProfile>;
   conversation: StatePropertyAccessor<ConversationData>;
+  personal: StatePropertyAccessor<PersonalConversationData>;
 }

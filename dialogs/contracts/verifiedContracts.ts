@@ -1,15 +1,15 @@
 import type { TurnContext } from 'botbuilder-core';
 import type { StateAccessors } from '../conversationData.js';
 
-/** The renewal IDs verified in this conversation, oldest first. */
+/** The renewal IDs this user verified in this conversation, oldest first. */
 export async function verifiedIds(state: StateAccessors, context: TurnContext): Promise<string[]> {
-  const conversation = await state.conversation.get(context, {});
-  return conversation.verifiedRenewalIds ?? [];
+  const personal = await state.personal.get(context, {});
+  return personal.verifiedRenewalIds ?? [];
 }
 
-/** Remembers, for this conversation only, that the user owns this contract. */
+/** Remembers, for this user in this conversation only, that they own this contract. */
 export async function markVerified(state: StateAccessors, context: TurnContext, renewalId: string): Promise<void> {
-  const conversation = await state.conversation.get(context, {});
-  const ids = (conversation.verifiedRenewalIds ?? []).filter((id) => id !== renewalId);
-  conversation.verifiedRenewalIds = [...ids, renewalId];
+  const personal = await state.personal.get(context, {});
+  const ids = (personal.verifiedRenewalIds ?? []).filter((id) => id !== renewalId);
+  personal.verifiedRenewalIds = [...ids, renewalId];
 }

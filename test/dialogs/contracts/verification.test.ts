@@ -47,9 +47,9 @@ describe('verification lock-out', () => {
       .assertReply((r) => { replies.push(contentOf(r)); })
       .assertReply((r) => { replies.push(contentOf(r)); });
     for (const reply of replies) expect(reply).not.toContain(SAMPLE.active.proof);
-    const saved = await h.storage.read(['test/conversations/Convo1/', 'test/users/user1/']);
-    expect(Object.keys(saved)).toHaveLength(2);
-    expect(JSON.stringify(saved)).toContain(SAMPLE.active.id);
+    const saved = await h.storage.read(['test/conversations/Convo1/', 'test/conversations/Convo1/users/user1/', 'test/users/user1/']);
+    expect(Object.keys(saved)).toHaveLength(3);
+    expect(JSON.stringify(saved['test/conversations/Convo1/users/user1/'])).toContain(SAMPLE.active.id);
     expect(JSON.stringify(saved)).not.toContain(SAMPLE.active.proof);
   });
 });

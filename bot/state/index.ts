@@ -1,0 +1,2 @@
+export { ETagConversationState, ETagPrivateConversationState, ETagUserState, isETagConflict } from './etagState.js';
+export { TurnQueue } from './turnQueue.js';

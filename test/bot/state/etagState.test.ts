@@ -1,0 +1,64 @@
+import { MemoryStorage, TestAdapter, TurnContext, type Storage } from 'botbuilder';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ETagConversationState, ETagPrivateConversationState, ETagUserState, isETagConflict } from '../../../bot/state/index.js';
+import { SqliteStorage } from '../../../bot/storage/index.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'etag-state-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function aTurn(): TurnContext {
+  const adapter = new TestAdapter();
+  return new TurnContext(adapter, {
+    type: 'message', text: 'hi', channelId: 'test', serviceUrl: 'http://localhost',
+    conversation: { id: 'c1', isGroup: false, name: '', conversationType: 'personal' }, from: { id: 'u1', name: 'u1' }, recipient: { id: 'bot', name: 'bot' },
+  });
+}
+
+describe.each<[string, () => [Storage, Storage]]>([
+  ['MemoryStorage', () => { const s = new MemoryStorage(); return [s, s]; }],
+  ['SqliteStorage (two connections, as two processes)', () => {
+    const file = path.join(dir, `${Math.random()}.sqlite`);
+    return [new SqliteStorage(file), new SqliteStorage(file)];
+  }],
+])('states that keep the eTag they read, on %s', (_name, storages) => {
+  it.each([
+    ['conversation', (s: Storage) => new ETagConversationState(s)],
+    ['private conversation', (s: Storage) => new ETagPrivateConversationState(s)],
+    ['user', (s: Storage) => new ETagUserState(s)],
+  ])('refuses the later of two turns that read the same %s state, keeping the earlier one', async (_kind, createState) => {
+    const [one, two] = storages();
+    const first = createState(one);
+    const second = createState(two);
+    const seed = aTurn();
+    await first.createProperty<number>('n').set(seed, 0);
+    await first.saveChanges(seed);
+
+    const a = aTurn();
+    const b = aTurn();
+    const countA = first.createProperty<number>('n');
+    const countB = second.createProperty<number>('n');
+    await countA.set(a, (await countA.get(a, 0)) + 1);
+    await countB.set(b, (await countB.get(b, 0)) + 100);
+    await first.saveChanges(a);
+    const refused = await second.saveChanges(b).catch((error: unknown) => error);
+    expect(isETagConflict(refused)).toBe(true);
+
+    const check = aTurn();
+    expect(await createState(one).createProperty<number>('n').get(check)).toBe(1);
+  });
+
+  it('lets one turn save twice (its own version is the latest)', async () => {
+    const [one] = storages();
+    const state = new ETagConversationState(one);
+    const turn = aTurn();
+    const n = state.createProperty<number>('n');
+    await n.set(turn, 1);
+    await state.saveChanges(turn);
+    await n.set(turn, 2);
+    await state.saveChanges(turn);
+    expect(await new ETagConversationState(one).createProperty<number>('n').get(aTurn())).toBe(2);
+  });
+});
