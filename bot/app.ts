@@ -19,15 +19,16 @@ import { createTranslator, type Translator } from './i18n.js';
 import type { Logger } from './logger.js';
 import { fromRoot, SAMPLE_CONTRACTS_FILE } from './paths.js';
 import { RenewalBot } from './renewalBot.js';
-import { openDatabase, SqliteStorage } from './storage/index.js';
+import { createBlobStores, openDatabase, SqliteStorage } from './storage/index.js';
 import { ETagConversationState, ETagPrivateConversationState, ETagUserState } from './state/index.js';
 import { turnErrorHandler } from './turnErrorHandler.js';
 import { TeamsButtonsMiddleware } from './teamsButtons.js';
 import { systemClock, type Clock } from '../services/clock.js';
 import {
-  createContractService, MemoryQuoteStore, SqliteQuoteStore, type ContractService, type QuoteStore,
+  createContractService, MemoryQuoteStore, SqliteQuoteStore, type ContractService,
 } from '../services/contracts/index.js';
-import { MemoryAttemptStore, SqliteAttemptStore, VerificationService, type AttemptStore } from '../services/verification/index.js';
+import { MemoryAttemptStore, SqliteAttemptStore, VerificationService } from '../services/verification/index.js';
+import type { Stores } from './storage/index.js';
 import { ContractStatusDialog } from '../dialogs/contracts/contractStatusDialog.js';
 import type { ContractDialogDeps } from '../dialogs/contracts/contractDialogDeps.js';
 import { ContractPersonalRouter } from '../dialogs/contracts/personalRouter.js';
@@ -49,19 +50,17 @@ export interface AppOverrides {
   contracts?: ContractService;
 }
 
-interface Stores {
-  storage: Storage;
-  attempts: AttemptStore;
-  quotes: QuoteStore;
-}
-
 /**
  * Where state lives: by default one SQLite file holds the bot state, the verification
- * attempts and the quote requests, so all of them outlive the process; memory for tests.
+ * attempts and the quote requests, so all of them outlive the process; with STORAGE=blob one
+ * Blob Storage container holds the three for several instances; memory for tests.
  */
 function createStores(config: Config, overrides: AppOverrides, closers: Array<() => void>): Stores {
   if (config.STORAGE === 'memory') {
     return { storage: overrides.storage ?? new MemoryStorage(), attempts: new MemoryAttemptStore(), quotes: new MemoryQuoteStore() };
+  }
+  if (config.STORAGE === 'blob' && config.AZURE_STORAGE_CONNECTION_STRING) {
+    return createBlobStores({ connectionString: config.AZURE_STORAGE_CONNECTION_STRING, container: config.BLOB_CONTAINER }, overrides.storage);
   }
   const db = openDatabase(config.STORAGE_FILE);
   closers.push(() => db.close());

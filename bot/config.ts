@@ -54,8 +54,12 @@ export const configSchema = z.object({
   DEFAULT_LANGUAGE: lang.default('fr'),
   /** @default info */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** @default sqlite; memory is for tests */
-  STORAGE: z.enum(['sqlite', 'memory']).default('sqlite'),
+  /** @default sqlite; blob for several instances (Azure Blob Storage); memory is for tests */
+  STORAGE: z.enum(['sqlite', 'blob', 'memory']).default('sqlite'),
+  /** Azure Storage connection string; required when STORAGE=blob. */
+  AZURE_STORAGE_CONNECTION_STRING: optionalString,
+  /** Blob container holding state, verification attempts and quote requests; created if missing. @default bot-state */
+  BLOB_CONTAINER: z.string().trim().regex(/^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, 'must be a container name: 3-63 lowercase letters, digits and single hyphens').default('bot-state'),
   /** @default data/bot-state.sqlite */
   STORAGE_FILE: z.string().trim().min(1).default('data/bot-state.sqlite'),
   /** The vendor's contract API; when not set, contracts come from CONTRACTS_FILE. */
@@ -126,6 +130,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if ((config.MicrosoftAppType === 'SingleTenant' || config.MicrosoftAppType === 'UserAssignedMSI') && !config.MicrosoftAppTenantId) {
     throw new ConfigError(`Invalid configuration: MicrosoftAppTenantId: required when MicrosoftAppType is ${config.MicrosoftAppType}`);
+  }
+  if (config.STORAGE === 'blob' && !config.AZURE_STORAGE_CONNECTION_STRING) {
+    throw new ConfigError('Invalid configuration: AZURE_STORAGE_CONNECTION_STRING: required when STORAGE is blob');
   }
   if (config.CONTRACT_API_URL && !config.CONTRACT_API_TOKEN) {
     throw new ConfigError('Invalid configuration: CONTRACT_API_TOKEN: required when CONTRACT_API_URL is set');

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = path.join(root, 'dist', '.build-stamp');
-const sources = ['bot', 'dialogs', 'knowledge', 'scripts'];
+const sources = ['bot', 'dialogs', 'services', 'knowledge', 'scripts'];
 
 function newest(dir) {
   let latest = 0;

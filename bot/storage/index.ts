@@ -1,2 +1,6 @@
+export { BlobAttemptStore } from './blobAttemptStore.js';
+export { BlobDocuments } from './blobDocuments.js';
+export { BlobQuoteStore } from './blobQuoteStore.js';
+export { createBlobStores, type Stores } from './blobStores.js';
 export { IN_MEMORY, openDatabase } from './openDatabase.js';
 export { SqliteStorage } from './sqliteStorage.js';

@@ -1,0 +1,51 @@
+import type { Storage, StoreItems } from 'botbuilder-core';
+import type { QuoteStore } from '../../services/contracts/index.js';
+import type { AttemptStore } from '../../services/verification/index.js';
+import { BlobAttemptStore } from './blobAttemptStore.js';
+import { BlobDocuments } from './blobDocuments.js';
+import { BlobQuoteStore } from './blobQuoteStore.js';
+
+/** The three things the bot keeps: bot state, verification attempts, quote requests. */
+export interface Stores {
+  storage: Storage;
+  attempts: AttemptStore;
+  quotes: QuoteStore;
+}
+
+/** A Storage whose implementation is still loading; calls wait for it. */
+class PendingStorage implements Storage {
+  constructor(private readonly ready: Promise<Storage>) {}
+
+  async read(keys: string[]): Promise<StoreItems> {
+    return (await this.ready).read(keys);
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    return (await this.ready).write(changes);
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    return (await this.ready).delete(keys);
+  }
+}
+
+/**
+ * Everything in one Blob Storage container (created if missing), for several instances
+ * behind a load balancer: bot state through botbuilder-azure-blobs' BlobsStorage (blobs named
+ * after the state keys), attempts under `verification-attempts/`, quotes under
+ * `quote-requests/`. The Azure SDK (~1 s and 40 MB to load) is imported only here, in the
+ * background, so the SQLite default does not pay for it.
+ *
+ * @example
+ * const stores = createBlobStores({ connectionString: config.AZURE_STORAGE_CONNECTION_STRING, container: 'bot-state' });
+ */
+export function createBlobStores(options: { connectionString: string; container: string }, storage?: Storage): Stores {
+  const container = import('@azure/storage-blob').then(({ BlobServiceClient }) =>
+    BlobServiceClient.fromConnectionString(options.connectionString).getContainerClient(options.container));
+  const state = import('botbuilder-azure-blobs').then(({ BlobsStorage }) => new BlobsStorage(options.connectionString, options.container));
+  // A bad connection string fails the first turn that uses storage (logged there), not the process.
+  for (const pending of [container, state]) pending.catch(() => undefined);
+  const docs = new BlobDocuments(container);
+  const blobs = storage ?? new PendingStorage(state);
+  return { storage: blobs, attempts: new BlobAttemptStore(docs), quotes: new BlobQuoteStore(docs) };
+}
