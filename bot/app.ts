@@ -67,6 +67,26 @@ function createStores(config: Config, overrides: AppOverrides, closers: Array<()
   return { storage: overrides.storage ?? new SqliteStorage(db), attempts: new SqliteAttemptStore(db), quotes: new SqliteQuoteStore(db) };
 }
 
+/**
+ * What a support agent's tools need (npm run unlock): the verification service on the
+ * configured storage, without the bot around it.
+ */
+export function createAgentTools(config: Config, overrides: AppOverrides = {}): { verification: VerificationService; close(): void } {
+  const closers: Array<() => void> = [];
+  const clock = overrides.clock ?? systemClock;
+  const stores = createStores(config, overrides, closers);
+  const contracts = overrides.contracts ?? createContractService({
+    apiUrl: config.CONTRACT_API_URL,
+    apiToken: config.CONTRACT_API_TOKEN,
+    apiTimeoutMs: config.CONTRACT_API_TIMEOUT_MS,
+    contractsFile: config.CONTRACTS_FILE ?? SAMPLE_CONTRACTS_FILE,
+    clock,
+    quotes: stores.quotes,
+  });
+  const verification = new VerificationService({ contracts, clock, attempts: stores.attempts, keySecret: config.VERIFICATION_KEY_SECRET });
+  return { verification, close: () => closers.forEach((close) => close()) };
+}
+
 /** Links the FAQ names, from configuration; a link that is not configured is not shown. */
 export function linksFrom(config: Config): LinkUrls {
   return {
