@@ -92,6 +92,41 @@ function load(port, connections) {
   });
 }
 
+// The mixed run's script, per connection: a verification-and-status conversation (the ID,
+// then the proof) on the sample contracts, then FAQ questions alternating French and English.
+const SAMPLES = [
+  ['RNW-20481137', 'CRT-774310452'], ['RNW-20481245', 'SO-5501874'], ['RNW-31007744', 'CRT-691203448'],
+  ['RNW-40213358', 'CRT-905517620'], ['RNW-61194530', 'SO-5120447'], ['RNW-52340017', 'SAN-4471-2210-88'],
+];
+const french = cases.filter((c) => c.lang === 'fr' && !(c.expect.length === 1 && c.expect[0] === 'none')).map((c) => c.text);
+const english = cases.filter((c) => c.lang === 'en' && !(c.expect.length === 1 && c.expect[0] === 'none')).map((c) => c.text);
+let conversations = 0;
+let questions = 0;
+function mixedLoad(port, connections, duration) {
+  const post = (text, context) => JSON.stringify({ ...activity(text, context.conversation), from: { id: `user-${context.conversation}` } });
+  const faq = (list) => ({
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    setupRequest: (req, context) => ({ ...req, body: post(list[questions++ % list.length], context) }),
+  });
+  return autocannon({
+    url: `http://127.0.0.1:${port}/api/messages`,
+    connections,
+    duration,
+    requests: [
+      {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        setupRequest: (req, context) => {
+          context.conversation = `mixed-${port}-${conversations++}`;
+          context.sample = SAMPLES[conversations % SAMPLES.length];
+          return { ...req, body: post(`status of ${context.sample[0]}`, context) };
+        },
+      },
+      { method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (req, context) => ({ ...req, body: post(context.sample[1], context) }) },
+      faq(french), faq(english), faq(french), faq(english),
+    ],
+  });
+}
+
 function rssMb(pid) {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -103,8 +138,8 @@ function rssMb(pid) {
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-'));
-const botPort = 39781;
-const echoPort = 39791;
+const botPort = Number(process.env.BENCH_BOT_PORT ?? 39781);
+const echoPort = Number(process.env.BENCH_ECHO_PORT ?? 39791);
 // The bot runs with the same Node flags as `npm start` (package.json config.botNodeFlags).
 const { config: { botNodeFlags = '' } = {} } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const bot = await startProcess([...botNodeFlags.split(' ').filter(Boolean), 'dist/bot/index.js'], { PORT: String(botPort), STORAGE_FILE: path.join(dataDir, 'state.sqlite'), LOG_LEVEL: 'warn' }, () => postTurn(botPort, 'hello', 'startup'));
@@ -122,6 +157,20 @@ try {
     if (botRun.non2xx || botRun.errors) row(`errors, ${connections} conn`, `${botRun.non2xx} non-2xx, ${botRun.errors} errors`);
   }
   row('resident memory of the bot after load', `${rssMb(bot.child.pid).toFixed(0)} MB`, '< 200 MB');
+
+  // Mixed traffic: FAQ questions in both languages plus complete verification-and-status
+  // conversations, on the SQLite state; 64 connections for 30 s, then 16 for the targets.
+  for (const [connections, duration] of [[64, 30], [16, 15]]) {
+    const echoRun = await mixedLoad(echoPort, connections, duration);
+    const botRun = await mixedLoad(botPort, connections, duration);
+    const tag = `mixed, ${connections} conn ${duration} s`;
+    const throughput = botRun.requests.average / echoRun.requests.average;
+    const p99 = botRun.latency.p99 / echoRun.latency.p99;
+    row(`${tag}: bot / echo throughput`, `${botRun.requests.average.toFixed(0)} / ${echoRun.requests.average.toFixed(0)} req/s = ${throughput.toFixed(2)}x`, connections === 16 ? '>= 0.6x' : '');
+    row(`${tag}: bot / echo p99`, `${botRun.latency.p99} / ${echoRun.latency.p99} ms = ${p99.toFixed(2)}x`, connections === 16 ? '<= 2x' : '');
+    row(`${tag}: bot errors (non-2xx, socket, timeouts)`, `${botRun.non2xx}, ${botRun.errors}, ${botRun.timeouts}`, '0');
+    row(`${tag}: bot resident memory after`, `${rssMb(bot.child.pid).toFixed(0)} MB`, '< 200 MB');
+  }
 } finally {
   bot.child.kill();
   echo.child.kill();
