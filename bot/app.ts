@@ -7,7 +7,10 @@ import {
 import { CloudAdapter } from 'botbuilder/lib/cloudAdapter.js';
 import type { Server } from 'restify';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase.js';
-import { Recognizer } from '../knowledge/recognizer/recognizer.js';
+import type { IntentRecognizer } from '../knowledge/recognizer/recognizer.js';
+import { TrainedRecognizer } from '../knowledge/recognizer/trainedRecognizer.js';
+import { loadOrTrainModel } from '../knowledge/model/modelFile.js';
+import { trainingExamples } from '../knowledge/model/trainingData.js';
 import type { ConversationData, UserProfile } from '../dialogs/conversationData.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import type { LinkUrls } from '../dialogs/replies/links.js';
@@ -17,7 +20,7 @@ import { createServer } from './http/server.js';
 import { registerWebChat, type WebChatParts } from './http/webChat/registerWebChat.js';
 import { createTranslator, type Translator } from './i18n.js';
 import type { Logger } from './logger.js';
-import { fromRoot, SAMPLE_CONTRACTS_FILE } from './paths.js';
+import { fromRoot, INTENT_MODEL_FILE, SAMPLE_CONTRACTS_FILE } from './paths.js';
 import { RenewalBot } from './renewalBot.js';
 import { openDatabase, SqliteStorage } from './storage/index.js';
 import { turnErrorHandler } from './turnErrorHandler.js';
@@ -83,15 +86,18 @@ export function linksFrom(config: Config): LinkUrls {
 }
 
 /** Builds the knowledge base and the recognizer from the project's knowledge files. */
-export function createUnderstanding(): { kb: KnowledgeBase; recognizer: Recognizer } {
+export function createUnderstanding(): { kb: KnowledgeBase; recognizer: IntentRecognizer } {
   const kb = loadKnowledgeBase(fromRoot('knowledge'));
-  return { kb, recognizer: new Recognizer(kb.recognizerExamples()) };
+  const examples = kb.recognizerExamples();
+  // The build trains the model into this file; a missing or stale file means training now.
+  const { model } = loadOrTrainModel(trainingExamples(examples), INTENT_MODEL_FILE);
+  return { kb, recognizer: new TrainedRecognizer(examples, model) };
 }
 
 export interface BotParts {
   bot: RenewalBot;
   kb: KnowledgeBase;
-  recognizer: Recognizer;
+  recognizer: IntentRecognizer;
   translator: Translator;
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
   /** Middleware every adapter runs (channel-specific shaping of replies). */
