@@ -63,17 +63,18 @@ function hash(s) {
 }
 
 /** Out-of-fold predictions: the in-scope best label and probability, and whether the out-of-scope class won. */
-export function crossValidate(examples) {
+export function crossValidate(examples, options) {
   const { fold, groups } = groupedFolds(examples);
   const predictions = [];
   for (let f = 0; f < FOLDS; f += 1) {
     const train = examples.filter((_, i) => fold[i] !== f);
-    const model = IntentModel.train(train, fingerprintOf(train));
+    const model = IntentModel.train(train, fingerprintOf(train), options);
     examples.forEach((e, i) => {
       if (fold[i] !== f) return;
       const ranked = model.classify(e.text);
       const best = ranked.find((r) => r.label !== OUT_OF_SCOPE_LABEL);
-      predictions.push({ expect: e.label, best: best.label, p: best.probability, oosWins: ranked[0].label === OUT_OF_SCOPE_LABEL });
+      const second = ranked.filter((r) => r.label !== OUT_OF_SCOPE_LABEL)[1];
+      predictions.push({ expect: e.label, best: best.label, p: best.probability, p2: second?.probability ?? 0, second: second?.label, oosWins: ranked[0].label === OUT_OF_SCOPE_LABEL });
     });
   }
   return { predictions, groups };
