@@ -80,17 +80,43 @@ export function crossValidate(examples, options) {
   return { predictions, groups };
 }
 
-/** Rates at one threshold: in-scope right, in-scope given another topic, out-of-scope declined. */
-export function ratesAt(predictions, threshold) {
-  let right = 0; let wrong = 0; let inScope = 0; let declined = 0; let outOfScope = 0;
+/**
+ * Rates at one threshold, with the shipped decision: below the threshold or when the
+ * out-of-scope class wins, "none"; when the runner-up is close, the bot asks which one
+ * ("asked": neither right nor wrong); otherwise it answers, right or wrong.
+ */
+export function ratesAt(predictions, threshold, tuning = CALIBRATED_TUNING) {
+  let right = 0; let wrong = 0; let asked = 0; let inScope = 0; let declined = 0; let outOfScope = 0;
   for (const p of predictions) {
     const answered = !p.oosWins && p.p >= threshold;
     if (p.expect === OUT_OF_SCOPE_LABEL) { outOfScope += 1; if (!answered) declined += 1; continue; }
     inScope += 1;
-    if (answered && p.best === p.expect) right += 1;
-    if (answered && p.best !== p.expect) wrong += 1;
+    if (!answered) continue;
+    if (p.p2 >= p.p * tuning.ambiguityRatio && p.p < tuning.sureProbability) asked += 1;
+    else if (p.best === p.expect) right += 1;
+    else wrong += 1;
   }
-  return { top1: right / inScope, wrong: wrong / inScope, rejected: declined / outOfScope };
+  return { top1: right / inScope, wrong: wrong / inScope, asked: asked / inScope, rejected: declined / outOfScope, inScope, outOfScope };
+}
+
+/**
+ * The abstention threshold that cross-validation recommends. A wrong topic costs more than an
+ * "I don't know": the user still lacks the answer (one miss) and may act on the wrong one
+ * (one more), while after "I don't know" they rephrase or ask for a person. So each wrong
+ * answer, and each out-of-scope message answered, counts WRONG_COST missed answers; an
+ * "A or B?" counts as one miss; the threshold with the lowest cost wins (ties: the lower one).
+ */
+export const WRONG_COST = 2;
+export const THRESHOLDS = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
+export function chooseThreshold(predictions) {
+  let best;
+  for (const threshold of THRESHOLDS) {
+    const r = ratesAt(predictions, threshold);
+    // Counts, not rates: out-of-scope messages weigh as much as their share of the examples.
+    const cost = r.inScope * ((1 - r.top1 - r.wrong) + WRONG_COST * r.wrong) + r.outOfScope * WRONG_COST * (1 - r.rejected);
+    if (!best || cost < best.cost - 1e-9) best = { threshold, cost };
+  }
+  return best.threshold;
 }
 
 /** Scores the shipped recognizer on a labelled set. */
@@ -121,10 +147,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const started = performance.now();
     const { predictions, groups } = crossValidate(examples);
     console.log(`grouped ${FOLDS}-fold cross-validation: ${examples.length} phrasings in ${groups} groups (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-    for (const threshold of [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5]) {
+    const chosen = chooseThreshold(predictions);
+    for (const threshold of THRESHOLDS) {
       const r = ratesAt(predictions, threshold);
-      const mark = threshold === CALIBRATED_TUNING.threshold ? '  <- shipped' : '';
-      console.log(`  threshold ${threshold.toFixed(2)}: top-1 ${(100 * r.top1).toFixed(1)}% | wrong topic ${(100 * r.wrong).toFixed(1)}% | out-of-scope rejected ${(100 * r.rejected).toFixed(1)}%${mark}`);
+      const mark = `${threshold === chosen ? '  <- chosen' : ''}${threshold === CALIBRATED_TUNING.threshold ? '  <- shipped' : ''}`;
+      console.log(`  threshold ${threshold.toFixed(2)}: answered right ${(100 * r.top1).toFixed(1)}% | wrong topic ${(100 * r.wrong).toFixed(1)}% | asked "A or B?" ${(100 * r.asked).toFixed(1)}% | out-of-scope rejected ${(100 * r.rejected).toFixed(1)}%${mark}`);
     }
   }
   const { recognizer } = createUnderstanding();

@@ -1,3 +1,4 @@
+import type { Lang } from '../language/lang.js';
 import { foldForModel } from './features.js';
 import { DEFAULT_TRAINING, predictProbabilities, trainLogisticRegression, type LinearModel, type TrainingOptions } from './logisticRegression.js';
 import { Vectorizer } from './vectorizer.js';
@@ -6,6 +7,8 @@ import { Vectorizer } from './vectorizer.js';
 export interface TrainingExample {
   label: string;
   text: string;
+  /** The language it is written in (the model does not use it; evaluation does). */
+  lang?: Lang;
 }
 
 export interface LabelProbability {

@@ -15,11 +15,11 @@ export function trainingExamples(examples: RecognizerExamples): TrainingExample[
   const out: TrainingExample[] = [];
   for (const intent of examples.intents) {
     for (const lang of LANGS) {
-      out.push({ label: intent.id, text: intent.titles[lang] });
-      for (const text of intent.phrasings[lang]) out.push({ label: intent.id, text });
+      out.push({ label: intent.id, text: intent.titles[lang], lang });
+      for (const text of intent.phrasings[lang]) out.push({ label: intent.id, text, lang });
     }
   }
-  for (const lang of LANGS) for (const text of examples.outOfScope[lang]) out.push({ label: OUT_OF_SCOPE_LABEL, text });
+  for (const lang of LANGS) for (const text of examples.outOfScope[lang]) out.push({ label: OUT_OF_SCOPE_LABEL, text, lang });
   return out;
 }
 
