@@ -46,8 +46,8 @@ export class TrainedRecognizer implements IntentRecognizer {
     const base = { lang: guess.lang ?? options.fallbackLang ?? 'fr', langDetected: guess.lang !== undefined };
 
     const titled = this.titles.get(foldText(sample));
-    if (titled) return { ...base, intent: titled, score: 1, candidates: [{ intent: titled, score: 1 }], ambiguous: false };
-    if (foldText(sample) === '') return { ...base, intent: NONE, score: 0, candidates: [], ambiguous: false };
+    if (titled) return { ...base, intent: titled, score: 1, candidates: [{ intent: titled, score: 1 }], ambiguous: false, top: [{ intent: titled, score: 1 }] };
+    if (foldText(sample) === '') return { ...base, intent: NONE, score: 0, candidates: [], ambiguous: false, top: [] };
 
     const ranked = this.model.classify(sample);
     const inScope: Candidate[] = [];
@@ -56,11 +56,11 @@ export class TrainedRecognizer implements IntentRecognizer {
     const best = candidates[0];
     const topLabel = ranked[0]?.label;
     if (!best || !isIntentId(topLabel ?? '') || best.score < this.tuning.threshold) {
-      return { ...base, intent: NONE, score: round(best?.score ?? 0), candidates, ambiguous: false };
+      return { ...base, intent: NONE, score: round(best?.score ?? 0), candidates, ambiguous: false, top: candidates };
     }
     const close = candidates.filter((c) => c.score >= best.score * this.tuning.ambiguityRatio);
     const ambiguous = close.length > 1 && best.score < this.tuning.sureProbability;
-    return { ...base, intent: best.intent, score: best.score, candidates: ambiguous ? close : candidates, ambiguous };
+    return { ...base, intent: best.intent, score: best.score, candidates: ambiguous ? close : candidates, ambiguous, top: candidates };
   }
 }
 
