@@ -51,7 +51,12 @@ export class IntentModel {
 
   /** Every label with its probability, most probable first. */
   classify(text: string): LabelProbability[] {
-    const probs = predictProbabilities(this.linear, this.vectorizer.transform(foldForModel(text)), this.scratch);
+    return this.classifyFolded(foldForModel(text));
+  }
+
+  /** Same as classify, for a text already folded with foldForModel. */
+  classifyFolded(folded: string): LabelProbability[] {
+    const probs = predictProbabilities(this.linear, this.vectorizer.transform(folded), this.scratch);
     return this.labels.map((label, k) => ({ label, probability: probs[k] ?? 0 })).sort((a, b) => b.probability - a.probability);
   }
 

@@ -33,17 +33,22 @@ export class Vectorizer {
   }
 
   transform(folded: string): SparseVector {
-    const pairs: Array<[number, number]> = [];
+    const counts = featuresOf(folded);
+    const indexes = new Int32Array(counts.size);
+    const values = new Float32Array(counts.size);
+    let n = 0;
     let norm = 0;
-    for (const [feature, count] of featuresOf(folded)) {
+    for (const [feature, count] of counts) {
       const i = this.index.get(feature);
       if (i === undefined) continue;
-      const weight = (1 + Math.log(count)) * (this.idf[i] ?? 0);
-      pairs.push([i, weight]);
+      const weight = (count === 1 ? 1 : 1 + Math.log(count)) * (this.idf[i] ?? 0);
+      indexes[n] = i;
+      values[n] = weight;
       norm += weight * weight;
+      n += 1;
     }
-    pairs.sort((a, b) => a[0] - b[0]);
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    return { indexes: Int32Array.from(pairs, (p) => p[0]), values: Float32Array.from(pairs, (p) => p[1] * scale) };
+    for (let k = 0; k < n; k += 1) values[k] = (values[k] ?? 0) * scale;
+    return { indexes: indexes.subarray(0, n), values: values.subarray(0, n) };
   }
 }

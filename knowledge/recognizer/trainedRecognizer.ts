@@ -49,10 +49,11 @@ export class TrainedRecognizer implements IntentRecognizer {
     if (titled) return { ...base, intent: titled, score: 1, candidates: [{ intent: titled, score: 1 }], ambiguous: false, top: [{ intent: titled, score: 1 }] };
     if (foldText(sample) === '') return { ...base, intent: NONE, score: 0, candidates: [], ambiguous: false, top: [] };
 
-    const ranked = this.model.classify(sample);
+    const folded = foldForModel(sample);
+    const ranked = this.model.classifyFolded(folded);
     const inScope: Candidate[] = [];
     for (const { label, probability } of ranked) if (isIntentId(label)) inScope.push({ intent: label, score: probability });
-    const candidates = withRenewalIdRule(inScope, hasRenewalId(foldForModel(sample))).slice(0, 3).map((c) => ({ intent: c.intent, score: round(c.score) }));
+    const candidates = withRenewalIdRule(inScope, hasRenewalId(folded)).slice(0, 3).map((c) => ({ intent: c.intent, score: round(c.score) }));
     const best = candidates[0];
     const topLabel = ranked[0]?.label;
     if (!best || !isIntentId(topLabel ?? '') || best.score < this.tuning.threshold) {
