@@ -17,7 +17,7 @@ export interface CalibratedTuning {
   sureProbability: number;
 }
 
-export const CALIBRATED_TUNING: CalibratedTuning = { threshold: 0.35, ambiguityRatio: 0.6, sureProbability: 0.6 };
+export const CALIBRATED_TUNING: CalibratedTuning = { threshold: 0.4, ambiguityRatio: 0.6, sureProbability: 0.6 };
 
 /**
  * Understands a message with a trained model (logistic regression over word and character
