@@ -113,8 +113,8 @@ function rssMb(pid) {
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-'));
-const botPort = 39781;
-const echoPort = 39791;
+const botPort = Number(process.env.BENCH_BOT_PORT ?? 39781);
+const echoPort = Number(process.env.BENCH_ECHO_PORT ?? 39791);
 // The bot runs with the same Node flags as `npm start` (package.json config.botNodeFlags).
 const { config: { botNodeFlags = '' } = {} } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const bot = await startProcess([...botNodeFlags.split(' ').filter(Boolean), 'dist/bot/index.js'], { PORT: String(botPort), STORAGE_FILE: path.join(dataDir, 'state.sqlite'), LOG_LEVEL: 'warn' }, () => postTurn(botPort, 'hello', 'startup'));
