@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { featuresOf, foldForModel, hasRenewalId, ID_TOKEN } from '../../../knowledge/model/features.js';
+import { Vectorizer } from '../../../knowledge/model/vectorizer.js';
 
 describe('foldForModel', () => {
   it.each([
@@ -36,5 +37,29 @@ describe('featuresOf', () => {
     const f = featuresOf(`status ${ID_TOKEN}`);
     expect(f.get(`w ${ID_TOKEN}`)).toBe(1);
     expect([...f.keys()].some((k) => k.startsWith('c ') && k.includes('idnum'))).toBe(false);
+  });
+});
+
+describe('Vectorizer', () => {
+  const texts = ['is there a grace period', 'grace grace', `status ${ID_TOKEN} please`, 'periode de grace apres echeance'];
+  const vectorizer = Vectorizer.fit(texts);
+
+  it('looks up exactly the features featuresOf lists, with sublinear TF-IDF weights of unit length', () => {
+    for (const text of [...texts, 'grace period renew', 'unknown words only zzz']) {
+      const row = vectorizer.transform(text);
+      const expected = new Map<number, number>();
+      for (const [feature, count] of featuresOf(text)) {
+        const i = vectorizer.features.indexOf(feature);
+        if (i >= 0) expected.set(i, (1 + Math.log(count)) * (vectorizer.idf[i] ?? 0));
+      }
+      const norm = Math.sqrt([...expected.values()].reduce((s, w) => s + w * w, 0));
+      const actual = new Map([...row.indexes].map((i, k) => [i, row.values[k] ?? 0]));
+      expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+      for (const [i, w] of expected) expect(actual.get(i)).toBeCloseTo(w / norm, 5);
+    }
+  });
+
+  it('gives the same row when asked twice (its scratch space is cleared)', () => {
+    expect(vectorizer.transform('grace grace period')).toEqual(vectorizer.transform('grace grace period'));
   });
 });
