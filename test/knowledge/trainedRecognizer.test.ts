@@ -67,6 +67,14 @@ describe('calibrated abstention', () => {
   });
 });
 
+describe('the shipped recognizer between two topics', () => {
+  it('offers both instead of guessing', () => {
+    const r = recognizer.recognize('new licences or more licences at renewal');
+    expect(r.ambiguous).toBe(true);
+    expect(r.candidates.map((c) => c.intent).sort()).toEqual(['additional-licenses', 'plan-needs']);
+  });
+});
+
 describe('the shipped recognizer on hostile input', () => {
   const hostile = ['', '\u0000\u0001', '🙂'.repeat(3000), 'renouvellement '.repeat(10_000), '{"text": null}', 'DROP TABLE contracts;--'];
   it.each(hostile.map((text, i) => [i, text] as const))('answers something sane for hostile input #%s', (_, text) => {
