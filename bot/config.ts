@@ -143,8 +143,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return config;
 }
 
-/** The bot registration's type: SingleTenant unless configured otherwise. */
+/**
+ * The bot registration's type: SingleTenant unless configured otherwise. Without an app id
+ * (local mode) botbuilder needs MultiTenant, which then means "no authentication".
+ */
 export function appTypeOf(config: Config): 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' {
+  if (!config.MicrosoftAppId) return 'MultiTenant';
   return config.MicrosoftAppType ?? 'SingleTenant';
 }
 
