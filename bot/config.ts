@@ -53,6 +53,8 @@ export const configSchema = z.object({
    * interface in production mode. Set 0.0.0.0 (or ::) to reach a local-mode bot from elsewhere.
    */
   HOST: optionalString,
+  /** On SIGTERM, how long requests in flight may take to finish before they are cut. @default 10000 */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** @default 3978 */
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   /** @default fr, the language used when a message gives no clue */
