@@ -4,6 +4,7 @@ import { createApp, type BotApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 import { listen } from '../../bot/http/server.js';
 import { createLogger } from '../../bot/logger.js';
+import { heapAfterGc } from '../support/heap.js';
 import { chatToken, DirectLineTestClient, json, type ChatSession } from './directLineClient.js';
 
 let app: BotApp;
@@ -116,6 +117,17 @@ describe('client-controlled fields on /api/messages', () => {
     });
     expect(JSON.stringify(reference).length).toBeLessThan(1000);
   });
+
+  it('keeps the heap level after 500 messages whose `from` carries 200 KB, on distinct conversations', async () => {
+    // Each answer is read to its end, so the test's own client keeps nothing of the request.
+    const send = async (i: number) => (await postMessage(activity({ deliveryMode: 'expectReplies', conversation: { id: `heap-${i}` }, from: { id: `u-${i}`, padding: 'x'.repeat(200_000) } }))).text();
+    await send(-1);
+    const before = heapAfterGc();
+    for (let i = 0; i < 500; i += 5) await Promise.all([0, 1, 2, 3, 4].map((k) => send(i + k)));
+    const grown = (heapAfterGc() - before) / 1e6;
+    // The whole objects would be 100 MB; what is kept is a few hundred bytes per conversation.
+    expect(grown).toBeLessThan(10);
+  }, 60_000);
 
   it('answers 400, not 500, to objects nested 10,000 deep', async () => {
     const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;

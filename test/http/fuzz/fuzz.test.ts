@@ -2,13 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type BotApp } from '../../../bot/app.js';
 import { loadConfig } from '../../../bot/config.js';
 import { listen } from '../../../bot/http/server.js';
 import { createLogger } from '../../../bot/logger.js';
+import { heapAfterGc } from '../../support/heap.js';
 import { chatToken, json, type ChatSession } from '../directLineClient.js';
 import { Random, RequestFuzzer, ROUTES, type FuzzRequest, type FuzzSession } from './requestFuzzer.js';
 
@@ -23,22 +22,6 @@ function fiveHundredByDesign(req: FuzzRequest, status: number): boolean {
   return req.path.startsWith('/api/notify') && status === 502;
 }
 
-setFlagsFromString('--expose-gc');
-const gcFunction: unknown = runInNewContext('gc');
-
-function isCallable(value: unknown): value is () => void {
-  return typeof value === 'function';
-}
-
-function gc(): void {
-  if (!isCallable(gcFunction)) throw new Error('cannot reach the garbage collector');
-  gcFunction();
-}
-
-function heapAfterGc(): number {
-  for (let i = 0; i < 3; i += 1) gc();
-  return process.memoryUsage().heapUsed;
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), 'fuzz-'));
 let app: BotApp;
