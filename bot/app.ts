@@ -5,6 +5,7 @@ import {
 // The botbuilder package's index also loads skills, streaming, transcripts and inspection,
 // ~0.1 s of start-up this bot does not use; CloudAdapter is all it needs from it.
 import { CloudAdapter } from 'botbuilder/lib/cloudAdapter.js';
+import { networkInterfaces } from 'node:os';
 import type { Server } from 'restify';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { Recognizer } from '../knowledge/recognizer/recognizer.js';
@@ -25,7 +26,7 @@ import { TeamsButtonsMiddleware } from './teamsButtons.js';
 import { ServiceUrlGuard, TeamsTenantMiddleware } from './channelTrust.js';
 import { adapterEndpoint, MessagesAdapter } from './http/adapterEndpoint.js';
 import { FailureLog } from './http/failureLog.js';
-import { ServiceUrlPolicy } from './http/serviceUrls.js';
+import { selfAddresses, ServiceUrlPolicy } from './http/serviceUrls.js';
 import { systemClock, type Clock } from '../services/clock.js';
 import {
   createContractService, MemoryQuoteStore, SqliteQuoteStore, type ContractService, type QuoteStore,
@@ -165,7 +166,8 @@ export function createApp(config: Config, logger: Logger, overrides: AppOverride
   });
   const adapter = new MessagesAdapter(auth);
   adapter.onTurnError = parts.onTurnError;
-  const serviceUrls = new ServiceUrlPolicy(isProduction(config), config.HOST ? [config.HOST.toLowerCase()] : []);
+  const interfaces = Object.values(networkInterfaces()).flat().map((i) => i?.address ?? '');
+  const serviceUrls = new ServiceUrlPolicy(isProduction(config), selfAddresses(config.HOST, config.PORT, interfaces));
   // First: a turn the bot may not answer is neither run nor remembered for proactive messages.
   adapter.use(new ServiceUrlGuard(serviceUrls, logger));
   for (const m of parts.middleware) adapter.use(m);

@@ -8,11 +8,12 @@
 export class ServiceUrlPolicy {
   /**
    * @param authRequired production mode: the adapter authenticates every activity.
-   * @param extraHosts host names this machine also answers on (the HOST setting).
+   * @param selfAddresses where else this bot answers (HOST other than loopback), as `host:port`:
+   *   the embedded Direct Line tells the bot to reply to the address the browser reached.
    */
   constructor(
     private readonly authRequired: boolean,
-    private readonly extraHosts: readonly string[] = [],
+    private readonly selfAddresses: readonly string[] = [],
   ) {}
 
   /**
@@ -26,20 +27,37 @@ export class ServiceUrlPolicy {
   allows(serviceUrl: string | undefined, authenticated: boolean): boolean {
     if (this.authRequired) return authenticated;
     if (serviceUrl === undefined || serviceUrl === '') return true;
-    const host = hostOf(serviceUrl);
-    return host !== undefined && (isLoopbackHost(host) || this.extraHosts.includes(host));
+    const url = parse(serviceUrl);
+    if (!url) return false;
+    const host = url.hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    return isLoopbackHost(host) || this.selfAddresses.includes(`${host}:${port}`);
   }
 }
 
-function hostOf(url: string): string | undefined {
+function parse(url: string): URL | undefined {
   try {
     const parsed = new URL(url);
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
     if (parsed.username || parsed.password) return undefined;
-    return parsed.hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    return parsed;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The `host:port` pairs at which a bot listening on `host` (the HOST setting) reaches itself:
+ * that address, or every address of this machine for 0.0.0.0 and ::.
+ *
+ * @example
+ * selfAddresses('192.168.1.20', 3978, []) // ['192.168.1.20:3978']
+ */
+export function selfAddresses(host: string | undefined, port: number, interfaceAddresses: readonly string[]): string[] {
+  if (!host) return [];
+  const wildcard = host === '0.0.0.0' || host === '::' || host === '[::]';
+  const hosts = wildcard ? interfaceAddresses : [host.replace(/^\[(.*)\]$/, '$1')];
+  return hosts.map((h) => `${h.toLowerCase()}:${port}`);
 }
 
 /**
