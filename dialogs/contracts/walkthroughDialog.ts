@@ -10,6 +10,7 @@ import type { ContractDialogDeps, RerouteResult } from './contractDialogDeps.js'
 import { isReroute } from './contractDialogDeps.js';
 import { STEP_COUNT, stepText } from './walkthroughSteps.js';
 import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog, verifiedIdOf } from './verifyContractDialog.js';
+import { QUOTE_REQUEST_DIALOG, QuoteRequestDialog, type QuoteRequestOptions } from './quoteRequestDialog.js';
 
 export const WALKTHROUGH_DIALOG = 'walkthroughDialog';
 const FLOW = 'walkthroughDialog.flow';
@@ -32,6 +33,7 @@ export class WalkthroughDialog extends ComponentDialog<WalkthroughOptions> {
     super(WALKTHROUGH_DIALOG);
     this.addDialog(new VerifyContractDialog(deps));
     this.addDialog(new WalkthroughStepsDialog(deps));
+    this.addDialog(new QuoteRequestDialog(deps));
     this.addDialog(new WaterfallDialog(FLOW, [this.verify.bind(this), this.walk.bind(this), this.done.bind(this)]));
     this.initialDialogId = FLOW;
   }
@@ -91,13 +93,20 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
       case 'stop':
         await dc.context.sendActivity(turn.t('walk.stopped', { step: saved.step, total: STEP_COUNT }));
         return dc.endDialog();
-      case 'quote':
-        await this.requestQuote(dc.context, turn, renewalId);
-        return Dialog.EndOfTurn;
+      case 'quote': {
+        const buttons = this.buttonKeys(4).filter((key) => key !== 'walk.buttons.quote');
+        return dc.beginDialog(QUOTE_REQUEST_DIALOG, { renewalId, buttons } satisfies QuoteRequestOptions);
+      }
       default:
         // Another question: the main dialog answers it; "where was I?" brings the walk back.
         return dc.endDialog({ reroute: true } satisfies RerouteResult);
     }
+  }
+
+  /** Back from the quote request: a walk word typed instead of an address is carried out. */
+  override async resumeDialog(dc: DialogContext, _reason: unknown, result?: unknown): Promise<DialogTurnResult> {
+    const moved = typeof result === 'object' && result !== null && 'command' in result && result.command === true;
+    return moved ? this.continueDialog(dc) : Dialog.EndOfTurn;
   }
 
   /** After an interruption (help, language switch) the current step is shown again. */
@@ -133,13 +142,17 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
   }
 
   private buttons(turn: Turn, step: number): CardAction[] {
-    const labels: string[] = [];
-    if (step === 4) labels.push(turn.t('walk.buttons.quote'));
-    labels.push(turn.t(step === STEP_COUNT ? 'walk.buttons.finish' : 'walk.buttons.next'));
-    if (step > 1) labels.push(turn.t('walk.buttons.back'));
-    if (step < STEP_COUNT) labels.push(turn.t('walk.buttons.skip'));
-    labels.push(turn.t('walk.buttons.stop'));
-    return labels.map(replyButton);
+    return this.buttonKeys(step).map((key) => replyButton(turn.t(key)));
+  }
+
+  private buttonKeys(step: number): string[] {
+    const keys: string[] = [];
+    if (step === 4) keys.push('walk.buttons.quote');
+    keys.push(step === STEP_COUNT ? 'walk.buttons.finish' : 'walk.buttons.next');
+    if (step > 1) keys.push('walk.buttons.back');
+    if (step < STEP_COUNT) keys.push('walk.buttons.skip');
+    keys.push('walk.buttons.stop');
+    return keys;
   }
 
   private async finish(dc: DialogContext, turn: Turn): Promise<DialogTurnResult> {
@@ -147,28 +160,6 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
     delete profile.walkthrough;
     await dc.context.sendActivity(turn.t('walk.finished'));
     return dc.endDialog();
-  }
-
-  private async requestQuote(context: TurnContext, turn: Turn, renewalId: string): Promise<void> {
-    const from = context.activity.from;
-    try {
-      const receipt = await this.deps.contracts.requestQuote({
-        renewalId,
-        requestedBy: from.name?.trim() || from.id,
-        language: turn.lang,
-      });
-      const contract = await this.deps.contracts.findByRenewalId(renewalId);
-      this.deps.logger.info({ renewalId: maskRenewalId(renewalId), quote: receipt.id }, 'quote requested');
-      await context.sendActivity(MessageFactory.suggestedActions(
-        this.buttons(turn, 4).filter((b) => b.title !== turn.t('walk.buttons.quote')),
-        turn.t('walk.quoteSent', { id: receipt.id, reseller: contract?.reseller.name ?? '' }),
-      ));
-    } catch (error) {
-      if (!(error instanceof ContractApiError)) throw error;
-      const key = error.code === 'conflict' ? 'walk.quoteNotNeeded' : 'contracts.unavailable';
-      if (error.code !== 'conflict') this.deps.logger.error({ code: error.code, renewalId: maskRenewalId(renewalId) }, 'quote request failed');
-      await context.sendActivity(MessageFactory.suggestedActions(this.buttons(turn, 4), turn.t(key)));
-    }
   }
 }
 

@@ -1,0 +1,140 @@
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from '../sdk.js';
+import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder-core';
+import { foldText } from '../../knowledge/text/foldText.js';
+import { ContractApiError, maskRenewalId } from '../../services/contracts/index.js';
+import { contactEmailIn } from '../../services/quotes/index.js';
+import { replyButton } from '../replies/buttons.js';
+import type { Turn } from '../turnUnderstanding.js';
+import type { ContractDialogDeps } from './contractDialogDeps.js';
+import { quoteReplyText } from './quoteReply.js';
+
+export const QUOTE_REQUEST_DIALOG = 'quoteRequestDialog';
+
+/** Unusable answers to "which address?" before the bot stops asking. */
+const MAX_TRIES = 3;
+
+/** The walkthrough's words that leave the question (the walk then carries them out). */
+const WALK_WORDS = ['next', 'back', 'skip', 'stop', 'whereWasI'] as const;
+
+export interface QuoteRequestOptions {
+  renewalId: string;
+  /** Locale keys of the buttons under the bot's last answer (the walkthrough's next moves). */
+  buttons?: string[];
+}
+
+/** How the question ended: `command` when the user moved on with a walkthrough word instead. */
+export interface QuoteRequestResult {
+  quoteId?: string;
+  command?: true;
+}
+
+interface AskState {
+  renewalId: string;
+  buttons: string[];
+  tries: number;
+}
+
+function askStateOf(instance: DialogInstance | undefined): AskState | undefined {
+  const state: unknown = instance?.state;
+  if (typeof state !== 'object' || state === null) return undefined;
+  const renewalId = 'renewalId' in state && typeof state.renewalId === 'string' ? state.renewalId : undefined;
+  const tries = 'tries' in state && typeof state.tries === 'number' ? state.tries : 0;
+  const buttons = 'buttons' in state && Array.isArray(state.buttons) ? state.buttons.filter((b): b is string => typeof b === 'string') : [];
+  return renewalId ? { renewalId, tries, buttons } : undefined;
+}
+
+/**
+ * "Request a quote": offers to send the customer a copy (an e-mail address, optional and
+ * checked), then hands the request to the quote delivery service and says honestly where it
+ * stands: "sent" once the reseller has it, "recorded" until then.
+ */
+export class QuoteRequestDialog extends Dialog<QuoteRequestOptions> {
+  constructor(private readonly deps: ContractDialogDeps) {
+    super(QUOTE_REQUEST_DIALOG);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: QuoteRequestOptions): Promise<DialogTurnResult> {
+    if (!options?.renewalId) return dc.endDialog();
+    const turn = await this.deps.understanding.of(dc.context);
+    const state: AskState = { renewalId: options.renewalId, buttons: options.buttons ?? [], tries: 0 };
+    const contract = await this.deps.contracts.findByRenewalId(options.renewalId).catch((error: unknown) => {
+      if (error instanceof ContractApiError) return error;
+      throw error;
+    });
+    if (contract instanceof ContractApiError || !contract) return this.fail(dc, turn, state, contract ?? new ContractApiError('not-found', 'no such contract'));
+    if (contract.renewalState === 'ordered' || contract.renewalState === 'renewed') {
+      return this.fail(dc, turn, state, new ContractApiError('conflict', 'already ordered or renewed'));
+    }
+    if (dc.activeDialog) dc.activeDialog.state = state;
+    await dc.context.sendActivity(MessageFactory.suggestedActions([replyButton(turn.t('quote.buttons.noCopy'))], turn.t('quote.askEmail', { reseller: contract.reseller.name })));
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
+    const state = askStateOf(dc.activeDialog);
+    if (!state) return dc.endDialog();
+    const turn = await this.deps.understanding.of(dc.context);
+    if (this.isNoCopy(turn)) return this.submit(dc, turn, state, undefined);
+    const email = contactEmailIn(turn.text);
+    if (email) return this.submit(dc, turn, state, email);
+    if (!turn.text.includes('@') && WALK_WORDS.some((w) => this.deps.understanding.isCommand(turn.text, w, { withinShortMessage: true }))) {
+      return dc.endDialog({ command: true } satisfies QuoteRequestResult);
+    }
+    state.tries += 1;
+    if (state.tries >= MAX_TRIES) {
+      await dc.context.sendActivity(MessageFactory.suggestedActions(this.buttons(turn, state), turn.t('quote.gaveUp')));
+      return dc.endDialog({} satisfies QuoteRequestResult);
+    }
+    await dc.context.sendActivity(MessageFactory.suggestedActions([replyButton(turn.t('quote.buttons.noCopy'))], turn.t('quote.emailRetry')));
+    return Dialog.EndOfTurn;
+  }
+
+  /** After help or a language switch: the question again, in the turn's language. */
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const state = askStateOf(instance);
+    if (!state) return;
+    const turn = await this.deps.understanding.of(context);
+    const contract = await this.deps.contracts.findByRenewalId(state.renewalId);
+    if (!contract) return;
+    await context.sendActivity(MessageFactory.suggestedActions([replyButton(turn.t('quote.buttons.noCopy'))], turn.t('quote.askEmail', { reseller: contract.reseller.name })));
+  }
+
+  private isNoCopy(turn: Turn): boolean {
+    const folded = foldText(turn.text);
+    const words: unknown = turn.t('quote.noCopyWords', { returnObjects: true });
+    const phrases = [turn.t('quote.buttons.noCopy'), ...(Array.isArray(words) ? words.filter((w): w is string => typeof w === 'string') : [])];
+    return folded !== '' && phrases.some((p) => foldText(p) === folded);
+  }
+
+  private async submit(dc: DialogContext, turn: Turn, state: AskState, email: string | undefined): Promise<DialogTurnResult> {
+    const from = dc.context.activity.from;
+    try {
+      const { quoteId, progress } = await this.deps.quoteDelivery.submit({
+        renewalId: state.renewalId,
+        requestedBy: from.name?.trim() || from.id,
+        contactEmail: email,
+        language: turn.lang,
+      });
+      const contract = await this.deps.contracts.findByRenewalId(state.renewalId);
+      if (!contract) throw new ContractApiError('not-found', 'the contract of the quote request is no longer there');
+      this.deps.logger.info({ renewalId: maskRenewalId(state.renewalId), quote: quoteId, state: progress.state }, 'quote requested');
+      await dc.context.sendActivity(MessageFactory.suggestedActions(this.buttons(turn, state), quoteReplyText(progress, contract.reseller, turn.t)));
+      return dc.endDialog({ quoteId } satisfies QuoteRequestResult);
+    } catch (error) {
+      if (!(error instanceof ContractApiError)) throw error;
+      return this.fail(dc, turn, state, error);
+    }
+  }
+
+  private async fail(dc: DialogContext, turn: Turn, state: AskState, error: ContractApiError): Promise<DialogTurnResult> {
+    if (error.code !== 'conflict') this.deps.logger.error({ code: error.code, renewalId: maskRenewalId(state.renewalId) }, 'quote request failed');
+    const key = error.code === 'conflict' ? 'walk.quoteNotNeeded' : 'contracts.unavailable';
+    await dc.context.sendActivity(MessageFactory.suggestedActions(this.buttons(turn, state), turn.t(key)));
+    return dc.endDialog({} satisfies QuoteRequestResult);
+  }
+
+  private buttons(turn: Turn, state: AskState) {
+    return state.buttons.map((key) => replyButton(turn.t(key)));
+  }
+}
