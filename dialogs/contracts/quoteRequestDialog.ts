@@ -82,6 +82,7 @@ export class QuoteRequestDialog extends Dialog<QuoteRequestOptions> {
       return dc.endDialog({ command: true } satisfies QuoteRequestResult);
     }
     state.tries += 1;
+    if (dc.activeDialog) dc.activeDialog.state = state;
     if (state.tries >= MAX_TRIES) {
       await dc.context.sendActivity(MessageFactory.suggestedActions(this.buttons(turn, state), turn.t('quote.gaveUp')));
       return dc.endDialog({} satisfies QuoteRequestResult);
