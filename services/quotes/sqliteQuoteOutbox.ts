@@ -53,23 +53,22 @@ export class SqliteQuoteOutbox implements QuoteOutbox {
     this.selectByRenewalId = db.prepare('SELECT record FROM quote_deliveries WHERE renewal_id = ? ORDER BY created_at, rowid');
   }
 
-  add(records: readonly DeliveryRecord[]): Promise<void> {
+  // async: SQLite's synchronous errors (a duplicate id, a full disk) become rejections.
+  async add(records: readonly DeliveryRecord[]): Promise<void> {
     this.insertMany(records.map((r) => deliveryRecordSchema.parse(r)));
-    return Promise.resolve();
   }
 
-  update(record: DeliveryRecord): Promise<void> {
+  async update(record: DeliveryRecord): Promise<void> {
     const r = deliveryRecordSchema.parse(record);
     const result = this.updateOne.run(r.state, utc(r.nextAttemptAt), JSON.stringify(r), r.id);
-    if (result.changes !== 1) return Promise.reject(new Error('no quote delivery with this id'));
-    return Promise.resolve();
+    if (result.changes !== 1) throw new Error('no quote delivery with this id');
   }
 
-  listDue(now: Date, limit: number): Promise<DeliveryRecord[]> {
-    return Promise.resolve(this.selectDue.all(now.toISOString(), limit).map(toRecord));
+  async listDue(now: Date, limit: number): Promise<DeliveryRecord[]> {
+    return this.selectDue.all(now.toISOString(), limit).map(toRecord);
   }
 
-  listByRenewalId(renewalId: string): Promise<DeliveryRecord[]> {
-    return Promise.resolve(this.selectByRenewalId.all(renewalId).map(toRecord));
+  async listByRenewalId(renewalId: string): Promise<DeliveryRecord[]> {
+    return this.selectByRenewalId.all(renewalId).map(toRecord);
   }
 }
