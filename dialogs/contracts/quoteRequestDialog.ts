@@ -113,7 +113,8 @@ export class QuoteRequestDialog extends Dialog<QuoteRequestOptions> {
     try {
       const { quoteId, progress } = await this.deps.quoteDelivery.submit({
         renewalId: state.renewalId,
-        requestedBy: from.name?.trim() || from.id,
+        // A channel may send any name: the request takes 200 characters at most.
+        requestedBy: (from.name?.trim() || from.id).slice(0, 200),
         contactEmail: email,
         language: turn.lang,
       });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Lang } from '../../knowledge/language/lang.js';
 import type { Clock } from '../clock.js';
 import { ContractApiError, type ContractApiErrorCode } from '../contracts/contractApiError.js';
-import type { ContractService, QuoteRequest } from '../contracts/contractService.js';
+import { quoteRequestSchema, type ContractService, type QuoteRequest } from '../contracts/contractService.js';
 import { maskRenewalId } from '../contracts/maskRenewalId.js';
 import { maskEmails } from './maskEmails.js';
 import { customerEmail, resellerEmail, type TextsFor } from './quoteEmail.js';
@@ -28,8 +28,9 @@ export interface QuoteDeliveryOptions {
   texts: TextsFor;
   log: DeliveryLog;
   /**
-   * True when `contracts` is the vendor's API: its receipt confirms the request, and a request
-   * the API could not take (down, time-out, refused token) is kept and sent to it again.
+   * True when `contracts` is the vendor's API: the request is then one more delivery, sent to
+   * the API (and again after a failure, with the same idempotency key) until it answers with
+   * a receipt.
    */
   vendorApi: boolean;
   /** The domain of the e-mails' Message-IDs (the sender's). */
@@ -93,11 +94,12 @@ export class QuoteDeliveryService {
   }
 
   /**
-   * Records a quote request and starts its deliveries; waits up to waitMs for them, then
-   * answers with what is confirmed so far (the rest goes on, and is retried when it fails).
+   * Records a quote request, writes its deliveries to the outbox, then attempts them; waits up
+   * to waitMs, and answers with what is confirmed so far (the rest goes on, and is retried
+   * when it fails).
    *
    * @throws ContractApiError `not-found` (no such contract), `conflict` (already ordered or
-   *   renewed), `bad-request` (invalid request), or an embedded-service failure
+   *   renewed), `bad-request` (invalid request), or a contract-service failure
    */
   async submit(input: QuoteSubmitInput): Promise<{ quoteId: string; progress: QuoteProgress }> {
     const { contracts, clock } = this.options;
@@ -107,40 +109,28 @@ export class QuoteDeliveryService {
     if (contract.renewalState === 'ordered' || contract.renewalState === 'renewed') {
       throw new ContractApiError('conflict', `${label}: contract is already ${contract.renewalState}`);
     }
-    const request: QuoteRequest = {
+    const parsed = quoteRequestSchema.safeParse({
       renewalId: contract.renewalId,
       requestedBy: input.requestedBy,
       language: input.language,
       ...(input.note ? { note: input.note } : {}),
-    };
+    });
+    if (!parsed.success) throw new ContractApiError('bad-request', `${label}: invalid ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    const request: QuoteRequest = parsed.data;
     const idempotencyKey = randomUUID();
     const now = clock.now();
-    let quoteId: string;
-    let api: DeliveryRecord | undefined;
-    try {
-      const receipt = await contracts.requestQuote(request, { idempotencyKey });
-      quoteId = receipt.id;
-      if (this.options.vendorApi) {
-        const sent = this.record(quoteId, request.renewalId, 'vendor-api', { kind: 'api', request, idempotencyKey }, now);
-        api = { ...sent, state: 'done', attempts: 1, doneAt: now.toISOString(), reachedRecipient: receipt.status === 'forwarded-to-reseller' };
-        this.options.log.info({ event: 'quote-delivered', quoteId, renewalId: maskRenewalId(request.renewalId), channel: 'vendor-api', attempt: 1, reachedRecipient: api.reachedRecipient, detail: `receipt ${receipt.id} (${receipt.status})` }, 'quote delivery done');
-      }
-    } catch (error) {
-      if (!this.options.vendorApi || !(error instanceof ContractApiError) || !API_RETRYABLE.has(error.code)) throw error;
-      // The API cannot take it now: keep it, and send it again later with the same key.
-      quoteId = this.newQuoteId();
-      api = this.record(quoteId, request.renewalId, 'vendor-api', { kind: 'api', request, idempotencyKey }, now);
-      this.failed(api, failureOf(error), now);
-    }
+    // The embedded service records the request itself (a local write); the vendor's API is one
+    // more delivery, written to the outbox with the e-mails before anything is attempted.
+    const quoteId = this.options.vendorApi ? this.newQuoteId() : (await contracts.requestQuote(request, { idempotencyKey })).id;
+    const api = this.options.vendorApi ? [this.record(quoteId, request.renewalId, 'vendor-api', { kind: 'api', request, idempotencyKey }, now)] : [];
     const mail = { quoteId, contract, requestedBy: input.requestedBy, contactEmail: input.contactEmail, note: input.note, language: input.language, requestedAt: now, texts: this.options.texts, messageIdDomain: this.options.messageIdDomain };
     const records = [
-      ...(api ? [api] : []),
+      ...api,
       this.record(quoteId, request.renewalId, 'reseller-email', resellerEmail(mail), now),
       ...(input.contactEmail ? [this.record(quoteId, request.renewalId, 'customer-email', customerEmail(mail), now)] : []),
     ];
     await this.options.outbox.add(records);
-    const due = records.filter((r) => r.state === 'pending' && Date.parse(r.nextAttemptAt) <= now.getTime());
-    await this.waitAtMost(Promise.all(due.map((r) => this.attempt(r))), this.waitMs);
+    await this.waitAtMost(Promise.all(records.map((r) => this.attempt(r))), this.waitMs);
     return { quoteId, progress: await this.progress(request.renewalId, quoteId) };
   }
 

@@ -118,8 +118,10 @@ describe('QuoteDeliveryService', () => {
     expect(mailer.attempts).toHaveLength(2);
   });
 
-  it('refuses a contract already renewed, and an unknown one, without queueing anything', async () => {
+  it('refuses a contract already renewed, an unknown one, and an invalid request, without queueing anything', async () => {
     const { delivery, outbox } = fixture();
+    await expect(delivery.submit({ ...ask, requestedBy: 'x'.repeat(201) })).rejects.toMatchObject({ code: 'bad-request' });
+    await expect(delivery.submit({ ...ask, requestedBy: '   ' })).rejects.toMatchObject({ code: 'bad-request' });
     await expect(delivery.submit({ ...ask, renewalId: 'RNW-61194530' })).rejects.toMatchObject({ code: 'conflict' });
     await expect(delivery.submit({ ...ask, renewalId: 'RNW-99999999' })).rejects.toMatchObject({ code: 'not-found' });
     expect(await outbox.listDue(new Date(NOW.getTime() + 1e9), 100)).toEqual([]);
@@ -166,9 +168,9 @@ describe('QuoteDeliveryService with the vendor\'s contract API', () => {
     const api = new FakeVendorApi('forwarded-to-reseller');
     const { delivery, mailer } = fixture({ contracts: api, vendorApi: true });
     mailer.mode = 'fail';
-    const { quoteId, progress } = await delivery.submit(ask);
-    expect(quoteId).toBe('Q-API00001');
+    const { progress } = await delivery.submit(ask);
     expect(progress.state).toBe('sent');
+    expect(api.calls).toEqual([{ request: { renewalId: 'RNW-20481137', requestedBy: 'Claire Martin', language: 'fr' }, key: expect.any(String) }]);
   });
 
   it('an API receipt that only says "received" does not make it sent: the reseller e-mail decides', async () => {
