@@ -190,7 +190,7 @@ function createQuoteDelivery(
     messageIdDomain: configured.domain,
     waitMs: config.QUOTE_DELIVERY_WAIT_MS,
   });
-  if (!overrides.mailer) logger.debug({ quoteMail: configured.description }, 'quote e-mails');
+  if (!overrides.mailer) logger.info({ quoteMail: configured.description }, 'quote e-mails go to this mail server or folder');
   const retry = () => {
     delivery.runDue().catch((error: unknown) => logger.error({ event: 'quote-retry-scan-failed', error: String(error) }, 'quote retry scan failed'));
   };

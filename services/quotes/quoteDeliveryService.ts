@@ -188,7 +188,10 @@ export class QuoteDeliveryService {
         const { lastError: _cured, ...rest } = record;
         const next: DeliveryRecord = { ...rest, state: 'done', attempts: record.attempts + 1, doneAt: now.toISOString(), nextAttemptAt: now.toISOString(), reachedRecipient: outcome.reachedRecipient };
         await this.options.outbox.update(next);
-        this.options.log.info({ event: 'quote-delivered', ...fields, attempt: next.attempts, reachedRecipient: outcome.reachedRecipient, detail: maskEmails(outcome.detail) }, 'quote delivery done');
+        const [event, message] = outcome.reachedRecipient
+          ? ['quote-delivered', 'quote delivery done']
+          : ['quote-kept', 'quote delivery kept, not sent (no mail server configured, or the API only recorded it)'];
+        this.options.log.info({ event, ...fields, attempt: next.attempts, detail: maskEmails(outcome.detail) }, message);
       } else {
         const next: DeliveryRecord = { ...record };
         this.failed(next, outcome, now);

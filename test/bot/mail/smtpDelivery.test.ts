@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot, type BotParts } from '../../../bot/app.js';
 import { loadConfig } from '../../../bot/config.js';
@@ -89,6 +92,27 @@ describe('quote e-mails through a real SMTP server on loopback', () => {
     expect(await parts.quoteDelivery.runDue()).toBe(1);
     expect(smtp.received).toHaveLength(1);
     expect(await parts.quoteDelivery.latest('RNW-20481137')).toMatchObject({ quoteId, state: 'sent' });
+  });
+
+  it('a bot restarted on the same SQLite file sends, at start, what the stopped one could not', async () => {
+    smtp.received.length = 0;
+    smtp.deferNext(1);
+    const dir = mkdtempSync(path.join(tmpdir(), 'quote-restart-'));
+    try {
+      const env = smtpEnv({ STORAGE: 'sqlite', STORAGE_FILE: path.join(dir, 'state.sqlite') });
+      const first = botWith(env);
+      const { quoteId, progress } = await first.parts.quoteDelivery.submit({ renewalId: 'RNW-20481137', requestedBy: 'Claire Martin', language: 'fr' });
+      expect(progress.state).toBe('recorded');
+      first.parts.close();
+
+      first.clock.advance(60_000);
+      botWith(env, first.clock); // no call: the wiring's first pass at start does it
+      await expect.poll(() => smtp.received.length).toBe(1);
+      expect(decodeMail(smtp.received[0]?.raw ?? '').headers.get('message-id')).toBe(`<${quoteId}.reseller@bot.example>`);
+    } finally {
+      for (const bot of bots.splice(0)) bot.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('tells a refused address (550, permanent) from a refused login (535, worth another try)', async () => {
