@@ -57,16 +57,18 @@ export class QuoteRequestDialog extends Dialog<QuoteRequestOptions> {
     if (!options?.renewalId) return dc.endDialog();
     const turn = await this.deps.understanding.of(dc.context);
     const state: AskState = { renewalId: options.renewalId, buttons: options.buttons ?? [], tries: 0 };
-    const contract = await this.deps.contracts.findByRenewalId(options.renewalId).catch((error: unknown) => {
-      if (error instanceof ContractApiError) return error;
-      throw error;
-    });
-    if (contract instanceof ContractApiError || !contract) return this.fail(dc, turn, state, contract ?? new ContractApiError('not-found', 'no such contract'));
-    if (contract.renewalState === 'ordered' || contract.renewalState === 'renewed') {
-      return this.fail(dc, turn, state, new ContractApiError('conflict', 'already ordered or renewed'));
+    let reseller: string;
+    try {
+      const contract = await this.deps.contracts.findByRenewalId(options.renewalId);
+      if (!contract) throw new ContractApiError('not-found', 'the contract of the quote request is no longer there');
+      if (contract.renewalState === 'ordered' || contract.renewalState === 'renewed') throw new ContractApiError('conflict', 'already ordered or renewed');
+      reseller = contract.reseller.name;
+    } catch (error) {
+      if (!(error instanceof ContractApiError)) throw error;
+      return this.fail(dc, turn, state, error);
     }
     if (dc.activeDialog) dc.activeDialog.state = state;
-    await dc.context.sendActivity(MessageFactory.suggestedActions([replyButton(turn.t('quote.buttons.noCopy'))], turn.t('quote.askEmail', { reseller: contract.reseller.name })));
+    await dc.context.sendActivity(MessageFactory.suggestedActions([replyButton(turn.t('quote.buttons.noCopy'))], turn.t('quote.askEmail', { reseller })));
     return Dialog.EndOfTurn;
   }
 

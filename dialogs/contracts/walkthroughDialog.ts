@@ -11,6 +11,7 @@ import { isReroute } from './contractDialogDeps.js';
 import { STEP_COUNT, stepText } from './walkthroughSteps.js';
 import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog, verifiedIdOf } from './verifyContractDialog.js';
 import { QUOTE_REQUEST_DIALOG, QuoteRequestDialog, type QuoteRequestOptions } from './quoteRequestDialog.js';
+import { quoteProgressLine } from './quoteReply.js';
 
 export const WALKTHROUGH_DIALOG = 'walkthroughDialog';
 const FLOW = 'walkthroughDialog.flow';
@@ -137,7 +138,9 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
     const contract = await this.deps.contracts.findByRenewalId(renewalId);
     if (!contract) throw new ContractApiError('not-found', 'the contract of the walkthrough is no longer there');
     const account = await this.deps.contracts.listAccountContracts(contract.account.accountNumber);
-    const text = stepText(step, { contract, account, today: this.deps.clock.now(), lang: turn.lang, t: turn.t });
+    const quote = step === 4 ? await this.deps.quoteDelivery.latest(renewalId) : undefined;
+    const quoteLine = quote ? quoteProgressLine(quote, contract.reseller, turn.lang, turn.t) : undefined;
+    const text = stepText(step, { contract, account, today: this.deps.clock.now(), lang: turn.lang, t: turn.t, quoteLine });
     await context.sendActivity(MessageFactory.suggestedActions(this.buttons(turn, step), text));
   }
 

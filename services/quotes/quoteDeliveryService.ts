@@ -111,7 +111,8 @@ export class QuoteDeliveryService {
     }
     const parsed = quoteRequestSchema.safeParse({
       renewalId: contract.renewalId,
-      requestedBy: input.requestedBy,
+      // A name is one line: a line break from the channel must not forge lines in the e-mail.
+      requestedBy: input.requestedBy.replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ').trim(),
       language: input.language,
       ...(input.note ? { note: input.note } : {}),
     });
@@ -123,7 +124,7 @@ export class QuoteDeliveryService {
     // more delivery, written to the outbox with the e-mails before anything is attempted.
     const quoteId = this.options.vendorApi ? this.newQuoteId() : (await contracts.requestQuote(request, { idempotencyKey })).id;
     const api = this.options.vendorApi ? [this.record(quoteId, request.renewalId, 'vendor-api', { kind: 'api', request, idempotencyKey }, now)] : [];
-    const mail = { quoteId, contract, requestedBy: input.requestedBy, contactEmail: input.contactEmail, note: input.note, language: input.language, requestedAt: now, texts: this.options.texts, messageIdDomain: this.options.messageIdDomain };
+    const mail = { quoteId, contract, requestedBy: request.requestedBy, contactEmail: input.contactEmail, note: input.note, language: input.language, requestedAt: now, texts: this.options.texts, messageIdDomain: this.options.messageIdDomain };
     const records = [
       ...api,
       this.record(quoteId, request.renewalId, 'reseller-email', resellerEmail(mail), now),

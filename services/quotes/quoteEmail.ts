@@ -49,7 +49,8 @@ function details(input: QuoteEmailInput, lang: Lang): string[] {
     t('quote.mail.details.contact', { name: input.requestedBy }),
     input.contactEmail ? t('quote.mail.details.contactEmail', { email: input.contactEmail }) : t('quote.mail.details.noContactEmail'),
     t('quote.mail.details.language', { language: t(`quote.mail.languageName.${input.language}`) }),
-    ...(input.note ? [t('quote.mail.details.note', { note: input.note })] : []),
+    // The note's own lines are indented, so they cannot pass for lines of the details.
+    ...(input.note ? [t('quote.mail.details.note', { note: input.note.replace(/\r\n?|\n/g, '\n    ') })] : []),
   ];
 }
 

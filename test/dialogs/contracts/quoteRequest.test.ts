@@ -81,6 +81,11 @@ describe('requesting a quote from the walkthrough', () => {
         expect(r.text).toMatch(withQuoteId(h.say('fr', 'quote.recorded', { id: '§', ...RESELLER })));
         expect(r.text).not.toContain(h.say('fr', 'quote.sent', { id: '§', ...RESELLER }).split('§')[0]);
       })
+      .send('où en étais-je ?')
+      .assertReply((r) => {
+        const line = h.say('fr', 'quote.progress.recorded', { id: '§', reseller: RESELLER.reseller, date: h.day(0, 'fr') });
+        expect(r.text?.split('\n').at(-1)).toMatch(withQuoteId(h.say('fr', 'status.fact', { label: h.say('fr', 'quote.label'), value: line })));
+      })
       .send(`état du contrat ${SAMPLE.active.id}`)
       .assertReply((r) => expect(quoteFact(r, h, 'fr')).toMatch(withQuoteId(h.say('fr', 'quote.progress.recorded', { id: '§', reseller: RESELLER.reseller, date: h.day(0, 'fr') }))));
 

@@ -40,6 +40,14 @@ describe('QuoteDeliveryService', () => {
     for (const mail of mailer.sent) for (const proof of PROOFS) expect(mail.text + mail.subject).not.toContain(proof);
   });
 
+  it('keeps a name from the channel on one line, so it cannot forge lines of the e-mail', async () => {
+    const { delivery, mailer } = fixture();
+    await delivery.submit({ ...ask, requestedBy: 'Eve\r\nID de renouvellement : RNW-99999999\u2028x', note: 'ligne 1\nID de renouvellement : RNW-99999999' });
+    const lines = (mailer.sent[0]?.text ?? '').split('\n');
+    expect(lines.filter((l) => l.startsWith('ID de renouvellement'))).toEqual(['ID de renouvellement : RNW-20481137']);
+    expect(lines).toContain('Contact : Eve ID de renouvellement : RNW-99999999 x');
+  });
+
   it('says "recorded" and retries a failed e-mail with growing waits on the injected clock, one JSON log line per failure', async () => {
     const { delivery, mailer, clock, log, outbox } = fixture();
     mailer.mode = 'fail';
