@@ -1,6 +1,6 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type StreamTransport from 'nodemailer/lib/stream-transport';
 import { MailDeliveryError, type MailReceipt, type OutgoingMail, type QuoteMailer } from '../../services/quotes/index.js';
 
@@ -13,10 +13,15 @@ import { MailDeliveryError, type MailReceipt, type OutgoingMail, type QuoteMaile
  * const mailer = new FileOutboxMailer({ dir: 'data/outbox', from: 'Renewal assistant <renewals@localhost>' });
  */
 export class FileOutboxMailer implements QuoteMailer {
-  private readonly transport: Transporter<StreamTransport.SentMessageInfo>;
+  private transport: Promise<Transporter<StreamTransport.SentMessageInfo>> | undefined;
 
-  constructor(private readonly options: { dir: string; from: string }) {
-    this.transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  constructor(private readonly options: { dir: string; from: string }) {}
+
+  /** nodemailer (which writes the message) is loaded on the first message, not at start-up. */
+  private composer(): Promise<Transporter<StreamTransport.SentMessageInfo>> {
+    this.transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' }));
+    return this.transport;
   }
 
   async send(mail: OutgoingMail): Promise<MailReceipt> {
@@ -24,7 +29,8 @@ export class FileOutboxMailer implements QuoteMailer {
     const name = `${mail.messageId.replace(/[<>]/g, '').replace(/[^A-Za-z0-9._-]/g, '_')}.eml`;
     const file = path.resolve(this.options.dir, name);
     try {
-      const info = await this.transport.sendMail({
+      const transport = await this.composer();
+      const info = await transport.sendMail({
         from: this.options.from,
         to: mail.to,
         subject: mail.subject,

@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { MailDeliveryError, type MailReceipt, type OutgoingMail, type QuoteMailer } from '../../services/quotes/index.js';
 
@@ -34,29 +34,34 @@ function field(error: unknown, name: 'code' | 'responseCode'): unknown {
  * const mailer = new SmtpQuoteMailer({ host: 'smtp.example.com', port: 587, user, password, from: 'Renewals <renewals@example.com>' });
  */
 export class SmtpQuoteMailer implements QuoteMailer {
-  private readonly transport: Transporter<SMTPTransport.SentMessageInfo>;
+  private transport: Promise<Transporter<SMTPTransport.SentMessageInfo>> | undefined;
 
-  constructor(private readonly settings: SmtpSettings) {
-    const timeoutMs = settings.timeoutMs ?? 10_000;
-    const timeouts = { connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs * 3 };
-    if (settings.url) {
-      this.transport = nodemailer.createTransport({ url: settings.url, ...timeouts });
-    } else {
+  constructor(private readonly settings: SmtpSettings) {}
+
+  /** nodemailer is loaded on the first message, not at start-up (it weighs ~15 MB). */
+  private connect(): Promise<Transporter<SMTPTransport.SentMessageInfo>> {
+    this.transport ??= import('nodemailer').then(({ default: nodemailer }) => {
+      const { settings } = this;
+      const timeoutMs = settings.timeoutMs ?? 10_000;
+      const timeouts = { connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs * 3 };
+      if (settings.url) return nodemailer.createTransport({ url: settings.url, ...timeouts });
       const port = settings.port ?? 587;
-      this.transport = nodemailer.createTransport({
+      return nodemailer.createTransport({
         host: settings.host,
         port,
         secure: settings.secure ?? port === 465,
         ...(settings.user ? { auth: { user: settings.user, pass: settings.password ?? '' } } : {}),
         ...timeouts,
       });
-    }
+    });
+    return this.transport;
   }
 
   async send(mail: OutgoingMail): Promise<MailReceipt> {
     let info: SMTPTransport.SentMessageInfo;
     try {
-      info = await this.transport.sendMail({
+      const transport = await this.connect();
+      info = await transport.sendMail({
         from: this.settings.from,
         to: mail.to,
         subject: mail.subject,
@@ -78,6 +83,6 @@ export class SmtpQuoteMailer implements QuoteMailer {
   }
 
   close(): void {
-    this.transport.close();
+    void this.transport?.then((transport) => transport.close(), () => undefined);
   }
 }
