@@ -17,6 +17,9 @@ export const WALKTHROUGH_DIALOG = 'walkthroughDialog';
 const FLOW = 'walkthroughDialog.flow';
 const STEPS = 'walkthroughDialog.steps';
 
+/** Under the answer to a quote request: step 4's moves, without asking again. */
+const AFTER_QUOTE_BUTTONS = ['walk.buttons.next', 'walk.buttons.back', 'walk.buttons.skip', 'walk.buttons.stop'];
+
 /** The words that move through the walk, in both languages (lists in locales/…/commands). */
 export const WALK_COMMANDS = ['next', 'back', 'skip', 'stop', 'whereWasI', 'quote'] as const;
 
@@ -94,10 +97,8 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
       case 'stop':
         await dc.context.sendActivity(turn.t('walk.stopped', { step: saved.step, total: STEP_COUNT }));
         return dc.endDialog();
-      case 'quote': {
-        const buttons = this.buttonKeys(4).filter((key) => key !== 'walk.buttons.quote');
-        return dc.beginDialog(QUOTE_REQUEST_DIALOG, { renewalId, buttons } satisfies QuoteRequestOptions);
-      }
+      case 'quote':
+        return dc.beginDialog(QUOTE_REQUEST_DIALOG, { renewalId, buttons: AFTER_QUOTE_BUTTONS } satisfies QuoteRequestOptions);
       default:
         // Another question: the main dialog answers it; "where was I?" brings the walk back.
         return dc.endDialog({ reroute: true } satisfies RerouteResult);
@@ -145,17 +146,13 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
   }
 
   private buttons(turn: Turn, step: number): CardAction[] {
-    return this.buttonKeys(step).map((key) => replyButton(turn.t(key)));
-  }
-
-  private buttonKeys(step: number): string[] {
-    const keys: string[] = [];
-    if (step === 4) keys.push('walk.buttons.quote');
-    keys.push(step === STEP_COUNT ? 'walk.buttons.finish' : 'walk.buttons.next');
-    if (step > 1) keys.push('walk.buttons.back');
-    if (step < STEP_COUNT) keys.push('walk.buttons.skip');
-    keys.push('walk.buttons.stop');
-    return keys;
+    const labels: string[] = [];
+    if (step === 4) labels.push(turn.t('walk.buttons.quote'));
+    labels.push(turn.t(step === STEP_COUNT ? 'walk.buttons.finish' : 'walk.buttons.next'));
+    if (step > 1) labels.push(turn.t('walk.buttons.back'));
+    if (step < STEP_COUNT) labels.push(turn.t('walk.buttons.skip'));
+    labels.push(turn.t('walk.buttons.stop'));
+    return labels.map(replyButton);
   }
 
   private async finish(dc: DialogContext, turn: Turn): Promise<DialogTurnResult> {
