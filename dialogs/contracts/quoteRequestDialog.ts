@@ -2,11 +2,11 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder-core';
 import { foldText } from '../../knowledge/text/foldText.js';
 import { ContractApiError, maskRenewalId } from '../../services/contracts/index.js';
-import { contactEmailIn } from '../../services/quotes/index.js';
+import { contactEmailIn, isAccountAddress } from '../../services/quotes/index.js';
 import { replyButton } from '../replies/buttons.js';
 import type { Turn } from '../turnUnderstanding.js';
 import type { ContractDialogDeps } from './contractDialogDeps.js';
-import { quoteReplyText } from './quoteReply.js';
+import { quoteProgressLine, quoteReplyText } from './quoteReply.js';
 
 export const QUOTE_REQUEST_DIALOG = 'quoteRequestDialog';
 
@@ -32,6 +32,8 @@ interface AskState {
   renewalId: string;
   buttons: string[];
   tries: number;
+  /** The account's e-mail domains: the only ones a copy may go to. */
+  domains: string[];
 }
 
 function askStateOf(instance: DialogInstance | undefined): AskState | undefined {
@@ -39,8 +41,10 @@ function askStateOf(instance: DialogInstance | undefined): AskState | undefined 
   if (typeof state !== 'object' || state === null) return undefined;
   const renewalId = 'renewalId' in state && typeof state.renewalId === 'string' ? state.renewalId : undefined;
   const tries = 'tries' in state && typeof state.tries === 'number' ? state.tries : 0;
-  const buttons = 'buttons' in state && Array.isArray(state.buttons) ? state.buttons.filter((b): b is string => typeof b === 'string') : [];
-  return renewalId ? { renewalId, tries, buttons } : undefined;
+  const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+  const buttons = 'buttons' in state ? strings(state.buttons) : [];
+  const domains = 'domains' in state ? strings(state.domains) : [];
+  return renewalId ? { renewalId, tries, buttons, domains } : undefined;
 }
 
 /**
@@ -56,13 +60,14 @@ export class QuoteRequestDialog extends Dialog<QuoteRequestOptions> {
   override async beginDialog(dc: DialogContext, options?: QuoteRequestOptions): Promise<DialogTurnResult> {
     if (!options?.renewalId) return dc.endDialog();
     const turn = await this.deps.understanding.of(dc.context);
-    const state: AskState = { renewalId: options.renewalId, buttons: options.buttons ?? [], tries: 0 };
+    const state: AskState = { renewalId: options.renewalId, buttons: options.buttons ?? [], tries: 0, domains: [] };
     let reseller: string;
     try {
       const contract = await this.deps.contracts.findByRenewalId(options.renewalId);
       if (!contract) throw new ContractApiError('not-found', 'the contract of the quote request is no longer there');
       if (contract.renewalState === 'ordered' || contract.renewalState === 'renewed') throw new ContractApiError('conflict', 'already ordered or renewed');
       reseller = contract.reseller.name;
+      state.domains = contract.account.emailDomains;
     } catch (error) {
       if (!(error instanceof ContractApiError)) throw error;
       return this.fail(dc, turn, state, error);
@@ -79,7 +84,7 @@ export class QuoteRequestDialog extends Dialog<QuoteRequestOptions> {
     const turn = await this.deps.understanding.of(dc.context);
     if (this.isNoCopy(turn)) return this.submit(dc, turn, state, undefined);
     const email = contactEmailIn(turn.text);
-    if (email) return this.submit(dc, turn, state, email);
+    if (email && isAccountAddress(email, state.domains)) return this.submit(dc, turn, state, email);
     if (!turn.text.includes('@') && WALK_WORDS.some((w) => this.deps.understanding.isCommand(turn.text, w, { withinShortMessage: true }))) {
       return dc.endDialog({ command: true } satisfies QuoteRequestResult);
     }
@@ -89,7 +94,8 @@ export class QuoteRequestDialog extends Dialog<QuoteRequestOptions> {
       await dc.context.sendActivity(MessageFactory.suggestedActions(this.buttons(turn, state), turn.t('quote.gaveUp')));
       return dc.endDialog({} satisfies QuoteRequestResult);
     }
-    await dc.context.sendActivity(MessageFactory.suggestedActions([replyButton(turn.t('quote.buttons.noCopy'))], turn.t('quote.emailRetry')));
+    const retry = email ? turn.t('quote.emailDomain', { domains: state.domains.join(', ') }) : turn.t('quote.emailRetry');
+    await dc.context.sendActivity(MessageFactory.suggestedActions([replyButton(turn.t('quote.buttons.noCopy'))], retry));
     return Dialog.EndOfTurn;
   }
 
@@ -113,7 +119,7 @@ export class QuoteRequestDialog extends Dialog<QuoteRequestOptions> {
   private async submit(dc: DialogContext, turn: Turn, state: AskState, email: string | undefined): Promise<DialogTurnResult> {
     const from = dc.context.activity.from;
     try {
-      const { quoteId, progress } = await this.deps.quoteDelivery.submit({
+      const { quoteId, progress, repeated } = await this.deps.quoteDelivery.submit({
         renewalId: state.renewalId,
         // A channel may send any name: the request takes 200 characters at most.
         requestedBy: (from.name?.trim() || from.id).slice(0, 200),
@@ -122,8 +128,11 @@ export class QuoteRequestDialog extends Dialog<QuoteRequestOptions> {
       });
       const contract = await this.deps.contracts.findByRenewalId(state.renewalId);
       if (!contract) throw new ContractApiError('not-found', 'the contract of the quote request is no longer there');
-      this.deps.logger.info({ renewalId: maskRenewalId(state.renewalId), quote: quoteId, state: progress.state }, 'quote requested');
-      await dc.context.sendActivity(MessageFactory.suggestedActions(this.buttons(turn, state), quoteReplyText(progress, contract.reseller, turn.t)));
+      this.deps.logger.info({ renewalId: maskRenewalId(state.renewalId), quote: quoteId, state: progress.state, repeated: repeated === true }, 'quote requested');
+      const text = repeated
+        ? `${turn.t('quote.repeated', { id: quoteId })}\n${turn.t('status.fact', { label: turn.t('quote.label'), value: quoteProgressLine(progress, contract.reseller, turn.lang, turn.t) })}`
+        : quoteReplyText(progress, contract.reseller, turn.t);
+      await dc.context.sendActivity(MessageFactory.suggestedActions(this.buttons(turn, state), text));
       return dc.endDialog({ quoteId } satisfies QuoteRequestResult);
     } catch (error) {
       if (!(error instanceof ContractApiError)) throw error;

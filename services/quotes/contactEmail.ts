@@ -22,3 +22,20 @@ export function contactEmailIn(text: string): string | undefined {
   const parsed = emailSchema.safeParse(candidate);
   return parsed.success ? parsed.data : undefined;
 }
+
+/**
+ * Whether an address belongs to one of the account's e-mail domains (or a subdomain of one),
+ * so that the bot cannot be used to send mail to strangers. No domains on record: any address.
+ *
+ * @example
+ * isAccountAddress('claire@boulangeries-martin.example', ['boulangeries-martin.example']) // true
+ * isAccountAddress('x@attacker.example', ['boulangeries-martin.example']) // false
+ */
+export function isAccountAddress(email: string, domains: readonly string[]): boolean {
+  if (domains.length === 0) return true;
+  const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+  return domains.some((d) => {
+    const wanted = d.toLowerCase().replace(/^@/, '');
+    return domain === wanted || domain.endsWith(`.${wanted}`);
+  });
+}

@@ -1,4 +1,4 @@
-export { contactEmailIn } from './contactEmail.js';
+export { contactEmailIn, isAccountAddress } from './contactEmail.js';
 export { maskEmails } from './maskEmails.js';
 export { MailDeliveryError, type MailReceipt, type OutgoingMail, type QuoteMailer } from './quoteMailer.js';
 export {
@@ -12,5 +12,5 @@ export { customerEmail, resellerEmail, type QuoteEmailInput, type Texts, type Te
 export { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retryPolicy.js';
 export { progressOf, type CopyState, type QuoteProgress } from './quoteProgress.js';
 export {
-  QuoteDeliveryService, type DeliveryLog, type QuoteDeliveryOptions, type QuoteSubmitInput,
+  QuoteDeliveryService, type DeliveryLog, type QuoteDeliveryOptions, type QuoteSubmission, type QuoteSubmitInput,
 } from './quoteDeliveryService.js';

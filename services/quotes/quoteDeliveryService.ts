@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import { ContractApiError, type ContractApiErrorCode } from '../contracts/contractApiError.js';
 import { quoteRequestSchema, type ContractService, type QuoteRequest } from '../contracts/contractService.js';
 import { maskRenewalId } from '../contracts/maskRenewalId.js';
+import { isAccountAddress } from './contactEmail.js';
 import { maskEmails } from './maskEmails.js';
 import { customerEmail, resellerEmail, type TextsFor } from './quoteEmail.js';
 import type { DeliveryChannel, DeliveryRecord } from './quoteDeliveryRecord.js';
@@ -38,6 +39,11 @@ export interface QuoteDeliveryOptions {
   /** How long submit() waits for the first attempts before answering "recorded". @default 5000 */
   waitMs?: number;
   retry?: RetryPolicy;
+  /**
+   * A second request for the same contract within this time is not sent again (a double click,
+   * or someone flooding the reseller): submit() answers with the first one. @default 600000 (10 minutes)
+   */
+  repeatWindowMs?: number;
   /** @default `Q-` and 8 random hex digits */
   newQuoteId?: () => string;
 }
@@ -55,6 +61,13 @@ export interface QuoteSubmitInput {
 const API_RETRYABLE: ReadonlySet<ContractApiErrorCode> = new Set(['unavailable', 'timeout', 'unauthorized', 'bad-response']);
 
 const SCAN_BATCH = 20;
+
+export interface QuoteSubmission {
+  quoteId: string;
+  progress: QuoteProgress;
+  /** True when this is a request made moments ago for the same contract, not sent again. */
+  repeated?: true;
+}
 
 interface Failure {
   message: string;
@@ -82,6 +95,7 @@ function failureOf(error: unknown): Failure {
 export class QuoteDeliveryService {
   private readonly waitMs: number;
   private readonly retry: RetryPolicy;
+  private readonly repeatWindowMs: number;
   private readonly newQuoteId: () => string;
   /** Deliveries being attempted right now, so a scan never sends one twice at once. */
   private readonly inFlight = new Set<string>();
@@ -90,6 +104,7 @@ export class QuoteDeliveryService {
   constructor(private readonly options: QuoteDeliveryOptions) {
     this.waitMs = options.waitMs ?? 5000;
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.repeatWindowMs = options.repeatWindowMs ?? 600_000;
     this.newQuoteId = options.newQuoteId ?? (() => `Q-${randomUUID().slice(0, 8).toUpperCase()}`);
   }
 
@@ -101,13 +116,16 @@ export class QuoteDeliveryService {
    * @throws ContractApiError `not-found` (no such contract), `conflict` (already ordered or
    *   renewed), `bad-request` (invalid request), or a contract-service failure
    */
-  async submit(input: QuoteSubmitInput): Promise<{ quoteId: string; progress: QuoteProgress }> {
+  async submit(input: QuoteSubmitInput): Promise<QuoteSubmission> {
     const { contracts, clock } = this.options;
     const contract = await contracts.findByRenewalId(input.renewalId);
     const label = `quote request for ${maskRenewalId(input.renewalId)}`;
     if (!contract) throw new ContractApiError('not-found', `${label}: no such contract`);
     if (contract.renewalState === 'ordered' || contract.renewalState === 'renewed') {
       throw new ContractApiError('conflict', `${label}: contract is already ${contract.renewalState}`);
+    }
+    if (input.contactEmail && !isAccountAddress(input.contactEmail, contract.account.emailDomains)) {
+      throw new ContractApiError('bad-request', `${label}: the copy's address is not one of the account's domains`);
     }
     const parsed = quoteRequestSchema.safeParse({
       renewalId: contract.renewalId,
@@ -118,8 +136,12 @@ export class QuoteDeliveryService {
     });
     if (!parsed.success) throw new ContractApiError('bad-request', `${label}: invalid ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
     const request: QuoteRequest = parsed.data;
-    const idempotencyKey = randomUUID();
     const now = clock.now();
+    const previous = await this.latest(request.renewalId);
+    if (previous && now.getTime() - Date.parse(previous.requestedAt) < this.repeatWindowMs) {
+      return { quoteId: previous.quoteId, progress: previous, repeated: true };
+    }
+    const idempotencyKey = randomUUID();
     // The embedded service records the request itself (a local write); the vendor's API is one
     // more delivery, written to the outbox with the e-mails before anything is attempted.
     const quoteId = this.options.vendorApi ? this.newQuoteId() : (await contracts.requestQuote(request, { idempotencyKey })).id;

@@ -11,7 +11,7 @@ const CLAIRE = 'claire@boulangeries-martin.example';
 /** A localized string with a quote ID in it, as a pattern: the ID is random. */
 function withQuoteId(text: string): RegExp {
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${escaped.replace('§', 'Q-[0-9A-F]{8}')}$`);
+  return new RegExp(`^${escaped.replaceAll('§', 'Q-[0-9A-F]{8}')}$`);
 }
 
 const header = (h: ContractHarness, lang: 'fr' | 'en', step: number) =>
@@ -111,6 +111,26 @@ describe('requesting a quote from the walkthrough', () => {
       .assertReply(h.say('en', 'quote.gaveUp'));
     expect(mailer.attempts).toEqual([]);
     expect(await h.parts.quoteDelivery.latest(SAMPLE.active.id)).toBeUndefined();
+  });
+
+  it('sends a copy only to an address of the account\'s domain, and never the same request twice in a few minutes', async () => {
+    const mailer = new FakeMailer('accept');
+    const h = contractHarness({ locale: 'en-US', mailer });
+    await toStepFour(h, 'en')
+      .send(h.say('en', 'walk.buttons.quote'))
+      .assertReply(h.say('en', 'quote.askEmail', RESELLER))
+      .send('victim@elsewhere.example')
+      .assertReply(h.say('en', 'quote.emailDomain', { domains: 'boulangeries-martin.example' }))
+      .send(h.say('en', 'quote.buttons.noCopy'))
+      .assertReply((r) => expect(r.text).toMatch(withQuoteId(h.say('en', 'quote.sent', { id: '§', ...RESELLER }))))
+      .send(h.say('en', 'walk.buttons.quote'))
+      .assertReply(h.say('en', 'quote.askEmail', RESELLER))
+      .send(h.say('en', 'quote.buttons.noCopy'))
+      .assertReply((r) => {
+        const line = h.say('en', 'status.fact', { label: h.say('en', 'quote.label'), value: h.say('en', 'quote.progress.sent', { id: '§', reseller: RESELLER.reseller, date: h.day(0, 'en') }) });
+        expect(r.text).toMatch(withQuoteId(`${h.say('en', 'quote.repeated', { id: '§' })}\n${line}`));
+      });
+    expect(mailer.sent.map((m) => m.to[0])).toEqual([RESELLER.email]);
   });
 
   it('a walkthrough word instead of an address moves the walk on, and no request is sent', async () => {

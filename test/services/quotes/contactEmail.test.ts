@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactEmailIn, maskEmails } from '../../../services/quotes/index.js';
+import { contactEmailIn, isAccountAddress, maskEmails } from '../../../services/quotes/index.js';
 
 describe('contactEmailIn', () => {
   it.each([
@@ -36,5 +36,23 @@ describe('maskEmails', () => {
   it('hides the local part of every address, keeps the domain for the operators', () => {
     expect(maskEmails('550 5.1.1 <claire.martin@example.com>: no such user; cc bob@x.example'))
       .toBe('550 5.1.1 <***@example.com>: no such user; cc ***@x.example');
+  });
+});
+
+describe('isAccountAddress', () => {
+  const domains = ['boulangeries-martin.example'];
+  it.each([
+    ['claire@boulangeries-martin.example', true],
+    ['Claire@Boulangeries-Martin.EXAMPLE', true],
+    ['compta@lyon.boulangeries-martin.example', true],
+    ['eve@evilboulangeries-martin.example', false],
+    ['eve@boulangeries-martin.example.attacker.test', false],
+    ['boulangeries-martin.example@attacker.test', false],
+  ])('%s → %s', (email, expected) => {
+    expect(isAccountAddress(email, domains)).toBe(expected);
+  });
+
+  it('accepts any address when the account has no domain on record', () => {
+    expect(isAccountAddress('claire@gmail.example', [])).toBe(true);
   });
 });

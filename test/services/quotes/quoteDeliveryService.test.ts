@@ -136,6 +136,25 @@ describe('QuoteDeliveryService', () => {
     expect(await outbox.listByRenewalId('RNW-61194530')).toEqual([]);
   });
 
+  it('does not send a second request for the same contract within the repeat window', async () => {
+    const { delivery, mailer, clock } = fixture();
+    const first = await delivery.submit(ask);
+    clock.advance(9 * MINUTE);
+    expect(await delivery.submit(ask)).toMatchObject({ quoteId: first.quoteId, repeated: true });
+    expect(mailer.attempts).toHaveLength(1);
+    clock.advance(MINUTE);
+    const second = await delivery.submit(ask);
+    expect(second.quoteId).not.toBe(first.quoteId);
+    expect(second.repeated).toBeUndefined();
+    expect(mailer.attempts).toHaveLength(2);
+  });
+
+  it('refuses a copy to an address outside the account\'s e-mail domains (no mail relay for strangers)', async () => {
+    const { delivery, mailer } = fixture();
+    await expect(delivery.submit({ ...ask, contactEmail: 'victim@elsewhere.example' })).rejects.toMatchObject({ code: 'bad-request' });
+    expect(mailer.attempts).toEqual([]);
+  });
+
   it('after a restart, a new service on the same SQLite file sends what the first one could not', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'quote-outbox-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
