@@ -196,6 +196,9 @@ function createQuoteDelivery(
     waitMs: config.QUOTE_DELIVERY_WAIT_MS,
   });
   if (!overrides.mailer) logger.info({ quoteMail: configured.description }, 'quote e-mails go to this mail server or folder');
+  if (!overrides.mailer && isProduction(config) && !config.SMTP_URL && !config.SMTP_HOST) {
+    logger.warn({ event: 'quote-mail-not-configured', outbox: config.OUTBOX_DIR }, 'production mode without SMTP_URL or SMTP_HOST: quote e-mails stay in the outbox folder and reach no reseller');
+  }
   const retry = () => {
     delivery.runDue().catch((error: unknown) => logger.error({ event: 'quote-retry-scan-failed', error: String(error) }, 'quote retry scan failed'));
   };
