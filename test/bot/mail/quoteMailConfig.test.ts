@@ -1,4 +1,7 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { createBot } from '../../../bot/app.js';
 import { ConfigError, loadConfig } from '../../../bot/config.js';
 import { createQuoteMailer } from '../../../bot/mail/createQuoteMailer.js';
 import { FileOutboxMailer } from '../../../bot/mail/fileOutboxMailer.js';
@@ -42,5 +45,20 @@ describe('quote e-mail settings', () => {
     expect(() => loadConfig({ SMTP_PORT: '0' })).toThrow(/SMTP_PORT/);
     expect(() => loadConfig({ SMTP_SECURE: 'yes' })).toThrow(/SMTP_SECURE/);
     expect(() => loadConfig({ QUOTE_DELIVERY_WAIT_MS: '60000' })).toThrow(/QUOTE_DELIVERY_WAIT_MS/);
+  });
+
+  it('warns operators, once at start, when a production bot has no SMTP server', () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write(chunk: Buffer, _encoding, done) { lines.push(chunk.toString()); done(); } });
+    const production = {
+      STORAGE: 'memory', MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'p',
+      MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002', VERIFICATION_KEY_SECRET: 'k'.repeat(32),
+    };
+    createBot(loadConfig(production), pino({ level: 'info' }, sink)).close();
+    createBot(loadConfig({ ...production, SMTP_HOST: 'smtp.example.com', MAIL_FROM: 'a@example.com' }), pino({ level: 'info' }, sink)).close();
+    createBot(loadConfig({ STORAGE: 'memory' }), pino({ level: 'info' }, sink)).close();
+    const warnings = lines.map((l) => JSON.parse(l)).filter((l) => l.event === 'quote-mail-not-configured');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ level: 40, outbox: 'data/outbox' });
   });
 });
