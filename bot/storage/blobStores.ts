@@ -1,15 +1,18 @@
 import type { Storage, StoreItems } from 'botbuilder-core';
 import type { QuoteStore } from '../../services/contracts/index.js';
+import type { QuoteOutbox } from '../../services/quotes/index.js';
 import type { AttemptStore } from '../../services/verification/index.js';
 import { BlobAttemptStore } from './blobAttemptStore.js';
 import { BlobDocuments } from './blobDocuments.js';
+import { BlobQuoteOutbox } from './blobQuoteOutbox.js';
 import { BlobQuoteStore } from './blobQuoteStore.js';
 
-/** The three things the bot keeps: bot state, verification attempts, quote requests. */
+/** What the bot keeps: bot state, verification attempts, quote requests and their deliveries. */
 export interface Stores {
   storage: Storage;
   attempts: AttemptStore;
   quotes: QuoteStore;
+  outbox: QuoteOutbox;
 }
 
 /** A Storage whose implementation is still loading; calls wait for it. */
@@ -33,7 +36,7 @@ class PendingStorage implements Storage {
  * Everything in one Blob Storage container (created if missing), for several instances
  * behind a load balancer: bot state through botbuilder-azure-blobs' BlobsStorage (blobs named
  * after the state keys), attempts under `verification-attempts/`, quotes under
- * `quote-requests/`. The Azure SDK (~1 s and 40 MB to load) is imported only here, in the
+ * `quote-requests/`, their deliveries under `quote-outbox/`. The Azure SDK (~1 s and 40 MB to load) is imported only here, in the
  * background, so the SQLite default does not pay for it.
  *
  * @example
@@ -47,5 +50,5 @@ export function createBlobStores(options: { connectionString: string; container:
   for (const pending of [container, state]) pending.catch(() => undefined);
   const docs = new BlobDocuments(container);
   const blobs = storage ?? new PendingStorage(state);
-  return { storage: blobs, attempts: new BlobAttemptStore(docs), quotes: new BlobQuoteStore(docs) };
+  return { storage: blobs, attempts: new BlobAttemptStore(docs), quotes: new BlobQuoteStore(docs), outbox: new BlobQuoteOutbox(docs) };
 }

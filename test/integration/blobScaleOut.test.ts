@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../bot/i18n.js';
 import { projectRoot } from '../../bot/paths.js';
 import { ETagConversationState, isETagConflict } from '../../bot/state/index.js';
-import { BlobAttemptStore, BlobDocuments, BlobQuoteStore } from '../../bot/storage/index.js';
+import { BlobAttemptStore, BlobDocuments, BlobQuoteOutbox, BlobQuoteStore } from '../../bot/storage/index.js';
+import type { DeliveryRecord } from '../../services/quotes/index.js';
 import { attemptStoreContract } from '../services/verification/attemptStoreContract.js';
 import { sendTurn } from '../support/httpTurns.js';
 import { freePort, startAzurite, type Azurite } from './support/azurite.js';
@@ -44,6 +45,34 @@ describe('BlobQuoteStore on Azurite', () => {
     await one.add(quote(3));
     expect((await two.listByRenewalId('RNW-20481137')).map((q) => q.id)).toEqual(Array.from({ length: 10 }, (_, i) => `Q-${i}`));
     expect(await one.listByRenewalId('RNW-30550912')).toEqual([]);
+  }, 30_000);
+});
+
+describe('BlobQuoteOutbox on Azurite', () => {
+  const aDelivery = (overrides: Partial<DeliveryRecord> = {}): DeliveryRecord => ({
+    id: 'Q-00000001/reseller-email', quoteId: 'Q-00000001', renewalId: 'RNW-20481137', channel: 'reseller-email',
+    payload: { kind: 'mail', to: ['r@example.com'], subject: 's', text: 't', messageId: '<Q-00000001.reseller@x>' },
+    state: 'pending', attempts: 0, createdAt: '2026-11-30T09:00:00.000Z', nextAttemptAt: '2026-11-30T09:00:00.000Z', reachedRecipient: false,
+    ...overrides,
+  });
+
+  it('lists due deliveries oldest first, updates one, refuses unknown and repeated ids, across two instances', async () => {
+    const container = newContainer();
+    const [one, two] = [new BlobQuoteOutbox(docsOn(container)), new BlobQuoteOutbox(docsOn(container))];
+    await one.add([
+      aDelivery({ id: 'b', createdAt: '2026-11-30T09:00:01.000Z' }),
+      aDelivery({ id: 'a', createdAt: '2026-11-30T09:00:00.000Z' }),
+      aDelivery({ id: 'later', nextAttemptAt: '2026-11-30T10:00:00.000Z' }),
+      aDelivery({ id: 'done', state: 'done', doneAt: '2026-11-30T09:00:00.000Z' }),
+    ]);
+    expect((await two.listDue(new Date('2026-11-30T09:30:00.000Z'), 10)).map((r) => r.id)).toEqual(['a', 'b']);
+    expect((await two.listDue(new Date('2026-11-30T09:30:00.000Z'), 1)).map((r) => r.id)).toEqual(['a']);
+    await two.update(aDelivery({ id: 'a', state: 'done', attempts: 1, doneAt: '2026-11-30T09:00:02.000Z', reachedRecipient: true }));
+    expect((await one.listDue(new Date('2026-11-30T09:30:00.000Z'), 10)).map((r) => r.id)).toEqual(['b']);
+    await expect(one.update(aDelivery({ id: 'unknown' }))).rejects.toThrow();
+    await expect(two.add([aDelivery({ id: 'new' }), aDelivery({ id: 'a' })])).rejects.toThrow();
+    expect((await one.listByRenewalId('RNW-20481137')).map((r) => r.id).sort()).toEqual(['a', 'b', 'done', 'later']);
+    expect(await one.listByRenewalId('RNW-00000000')).toEqual([]);
   }, 30_000);
 });
 
