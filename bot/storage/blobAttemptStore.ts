@@ -17,7 +17,8 @@ export class BlobAttemptStore implements AttemptStore {
   update<T>(key: string, change: (current: AttemptRecord | undefined) => AttemptChange<T>): Promise<T> {
     return this.docs.update(PREFIX + key, (value) => {
       const current = value === undefined ? undefined : attemptRecordSchema.parse(value);
-      return change(current);
+      const { next, result } = change(current);
+      return { next: next === current ? value : next, result };
     });
   }
 

@@ -34,6 +34,8 @@ export class BlobDocuments {
     for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
       const { value, etag } = await this.read(name);
       const { next, result } = change(value);
+      // Unchanged (a look-up, or an attempt refused): nothing to write.
+      if (next === value) return result;
       try {
         if (next === undefined) {
           if (etag !== undefined) await blob.delete({ conditions: { ifMatch: etag } });

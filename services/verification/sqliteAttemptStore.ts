@@ -51,6 +51,7 @@ export class SqliteAttemptStore implements AttemptStore {
     const row = this.select.get(key);
     const stored = row === undefined ? undefined : attemptRecordSchema.parse(JSON.parse(rowSchema.parse(row).value));
     const { next, result } = change(stored);
+    if (next === stored) return result;
     if (next) this.upsert.run(key, JSON.stringify(next), next.lastAt);
     else this.remove.run(key);
     return result;
