@@ -14,17 +14,23 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 
 export interface RunningBot {
   app: BotApp;
+  port: number;
   base: string;
   stop(): Promise<void>;
 }
 
-/** The real app (createApp) on memory storage, on a free port. */
+/**
+ * The real app (createApp) on memory storage, on a free port, listening as `npm start` does
+ * (every address, IPv4 and IPv6); `base` is the README's address, http://localhost:<port>,
+ * which Chromium reaches over IPv6 first.
+ */
 export async function startBot(env: Record<string, string> = {}): Promise<RunningBot> {
   const app = createApp(loadConfig({ STORAGE: 'memory', TOKEN_RATE_LIMIT_PER_MINUTE: '1000', ...env }), createLogger('silent'));
-  const port = await listen(app.server, 0, '127.0.0.1');
+  const port = await listen(app.server, 0);
   return {
     app,
-    base: `http://127.0.0.1:${port}`,
+    port,
+    base: `http://localhost:${port}`,
     stop: async () => {
       await new Promise<void>((resolve) => app.server.close(() => resolve()));
       app.close();
