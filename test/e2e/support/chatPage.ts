@@ -42,9 +42,16 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
+export type Screen = 'desktop' | 'phone';
+/** A desktop window, and a phone (390x844, the size of an iPhone 12-15) with touch. */
+const SCREENS = {
+  desktop: { viewport: { width: 1100, height: 900 } },
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+} as const;
+
 /** A fresh profile (no storage from earlier tests) whose browser language is `locale`. */
-export async function newVisitor(browser: Browser, locale: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ locale, viewport: { width: 1100, height: 900 } });
+export async function newVisitor(browser: Browser, locale: string, screen: Screen = 'desktop'): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ locale, ...SCREENS[screen] });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -54,11 +61,11 @@ export async function newVisitor(browser: Browser, locale: string): Promise<{ co
   return { context, page, problems };
 }
 
-/** Saves `artifacts/e2e/<name>.png`. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves `artifacts/e2e/<name>.png`: the whole page, or what the screen shows with `fullPage: false`. */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   const dir = fromRoot('artifacts', 'e2e');
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
 }
 
 /** What the chat shows and what a user does in it, by Web Chat's own markup. */
@@ -78,6 +85,11 @@ export class ChatPage {
   async send(text: string): Promise<void> {
     await this.input().fill(text);
     await this.input().press('Enter');
+  }
+
+  /** The last bot message that contains the text. */
+  botBubble(text: string): Locator {
+    return this.botBubbles().filter({ hasText: text }).last();
   }
 
   botBubbles(): Locator {
