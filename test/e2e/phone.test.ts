@@ -40,11 +40,13 @@ async function visit(lang: Lang): Promise<ChatPage> {
 async function wordsBrokenAcrossLines(element: Locator): Promise<string[]> {
   return element.evaluate((node) => {
     const broken: string[] = [];
-    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    const doc = node.ownerDocument;
+    const SHOW_TEXT = 4;
+    const walker = doc.createTreeWalker(node, SHOW_TEXT);
     for (let text = walker.nextNode(); text; text = walker.nextNode()) {
       const value = text.textContent ?? '';
       for (const match of value.matchAll(/\S+/g)) {
-        const range = document.createRange();
+        const range = doc.createRange();
         range.setStart(text, match.index);
         range.setEnd(text, match.index + match[0].length);
         const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
@@ -108,7 +110,9 @@ describe('the support page on a phone (390x844)', () => {
     const chat = await visit('fr');
     const mark = chat.page.locator('.site-header__mark');
     const style = await mark.evaluate((node) => {
-      const css = getComputedStyle(node);
+      const view = node.ownerDocument.defaultView;
+      if (!view) throw new Error('the logo is not in a window');
+      const css = view.getComputedStyle(node);
       return { colors: new Set([css.borderTopColor, css.borderRightColor, css.borderBottomColor, css.borderLeftColor]).size, animation: css.animationName };
     });
     expect(style).toEqual({ colors: 1, animation: 'none' });
