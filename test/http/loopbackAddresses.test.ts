@@ -1,20 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type BotApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
-import { listen } from '../../bot/http/server.js';
+import { listenOn, LOOPBACK_HOSTS } from '../../bot/http/listenAddresses.js';
 import { createLogger } from '../../bot/logger.js';
 import { DirectLineTestClient } from './directLineClient.js';
 
 let app: BotApp;
 let port: number;
+let extra: Array<{ close(): unknown }> = [];
 
 beforeAll(async () => {
   app = createApp(loadConfig({ STORAGE: 'memory', TOKEN_RATE_LIMIT_PER_MINUTE: '1000' }), createLogger('silent'));
-  // No host, as `npm start` listens: every address of the machine, IPv4 and IPv6.
-  port = await listen(app.server, 0);
+  // As `npm start` listens in local mode: loopback, IPv4 and IPv6.
+  ({ port, extra } = await listenOn(app.server, 0, LOOPBACK_HOSTS));
 });
 
 afterAll(() => {
+  for (const listener of extra) listener.close();
   app.server.close();
   app.close();
 });

@@ -1,4 +1,5 @@
-import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity, type Middleware, type Storage, type TurnContext } from 'botbuilder';
+import { ClaimsIdentity } from 'botframework-connector';
 import type { Clock } from '../../services/clock.js';
 import { createBot, type BotParts } from '../../bot/app.js';
 import { loadConfig, type Config } from '../../bot/config.js';
@@ -25,6 +26,8 @@ export interface HarnessOptions {
   clock?: Clock;
   /** Fields set on every activity the test sends (channel, tenant, user…). */
   template?: Partial<Activity>;
+  /** Plays a production adapter that validated a Bot Framework channel token for every turn. */
+  channelAuthenticated?: boolean;
 }
 
 export function botHarness(options: HarnessOptions = {}): Harness {
@@ -35,6 +38,7 @@ export function botHarness(options: HarnessOptions = {}): Harness {
   const template: Partial<Activity> = { ...(options.locale ? { locale: options.locale } : {}), ...options.template };
   const adapter = new TestAdapter((context) => parts.bot.run(context), template);
   adapter.onTurnError = parts.onTurnError;
+  if (options.channelAuthenticated) adapter.use(channelIdentity());
   for (const m of parts.middleware) adapter.use(m);
   return {
     parts,
@@ -43,6 +47,17 @@ export function botHarness(options: HarnessOptions = {}): Harness {
     say: (lang, key, vars) => parts.translator.forLang(lang)(key, vars ?? {}),
     answer: (id, lang) => formatDateText(parts.kb.faq(id)[lang].answer, lang),
     title: (id, lang) => parts.kb.title(id, lang),
+  };
+}
+
+/** Middleware giving each turn the identity CloudAdapter sets after checking a channel's token. */
+function channelIdentity(): Middleware {
+  return {
+    onTurn: async (context: TurnContext, next: () => Promise<void>) => {
+      const claims = [{ type: 'iss', value: 'https://api.botframework.com' }, { type: 'aud', value: 'bot-app-id' }];
+      context.turnState.set(context.adapter.BotIdentityKey, new ClaimsIdentity(claims, 'Bearer'));
+      await next();
+    },
   };
 }
 

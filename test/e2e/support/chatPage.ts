@@ -3,7 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { createApp, type BotApp } from '../../../bot/app.js';
 import { loadConfig } from '../../../bot/config.js';
-import { listen } from '../../../bot/http/server.js';
+import { listenOn, LOOPBACK_HOSTS } from '../../../bot/http/listenAddresses.js';
 import { createLogger } from '../../../bot/logger.js';
 import { fromRoot } from '../../../bot/paths.js';
 
@@ -21,17 +21,18 @@ export interface RunningBot {
 
 /**
  * The real app (createApp) on memory storage, on a free port, listening as `npm start` does
- * (every address, IPv4 and IPv6); `base` is the README's address, http://localhost:<port>,
- * which Chromium reaches over IPv6 first.
+ * in local mode (loopback, IPv4 and IPv6); `base` is the README's address,
+ * http://localhost:<port>, which Chromium reaches over IPv6 first.
  */
 export async function startBot(env: Record<string, string> = {}): Promise<RunningBot> {
   const app = createApp(loadConfig({ STORAGE: 'memory', TOKEN_RATE_LIMIT_PER_MINUTE: '1000', ...env }), createLogger('silent'));
-  const port = await listen(app.server, 0);
+  const { port, extra } = await listenOn(app.server, 0, LOOPBACK_HOSTS);
   return {
     app,
     port,
     base: `http://localhost:${port}`,
     stop: async () => {
+      for (const listener of extra) listener.close();
       await new Promise<void>((resolve) => app.server.close(() => resolve()));
       app.close();
     },
