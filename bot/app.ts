@@ -8,7 +8,10 @@ import { CloudAdapter } from 'botbuilder/lib/cloudAdapter.js';
 import { networkInterfaces } from 'node:os';
 import type { Server } from 'restify';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase.js';
-import { Recognizer } from '../knowledge/recognizer/recognizer.js';
+import type { IntentRecognizer } from '../knowledge/recognizer/recognizer.js';
+import { TrainedRecognizer } from '../knowledge/recognizer/trainedRecognizer.js';
+import { loadOrTrainModel } from '../knowledge/model/modelFile.js';
+import { trainingExamples } from '../knowledge/model/trainingData.js';
 import type { ConversationData, UserProfile } from '../dialogs/conversationData.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import type { LinkUrls } from '../dialogs/replies/links.js';
@@ -19,7 +22,7 @@ import { registerWebChat, type WebChatParts } from './http/webChat/registerWebCh
 import { createTranslator, readLocaleResources, type Translator } from './i18n.js';
 import { ButtonLabels } from './buttonLabels.js';
 import type { Logger } from './logger.js';
-import { fromRoot, SAMPLE_CONTRACTS_FILE } from './paths.js';
+import { fromRoot, INTENT_MODEL_FILE, SAMPLE_CONTRACTS_FILE } from './paths.js';
 import { RenewalBot } from './renewalBot.js';
 import { openDatabase, SqliteStorage } from './storage/index.js';
 import { turnErrorHandler } from './turnErrorHandler.js';
@@ -33,6 +36,10 @@ import {
   createContractService, MemoryQuoteStore, SqliteQuoteStore, type ContractService, type QuoteStore,
 } from '../services/contracts/index.js';
 import { MemoryAttemptStore, SqliteAttemptStore, VerificationService, type AttemptStore } from '../services/verification/index.js';
+import {
+  MemoryQuoteOutbox, QuoteDeliveryService, SqliteQuoteOutbox, type QuoteMailer, type QuoteOutbox,
+} from '../services/quotes/index.js';
+import { createQuoteMailer } from './mail/createQuoteMailer.js';
 import { ContractStatusDialog } from '../dialogs/contracts/contractStatusDialog.js';
 import type { ContractDialogDeps } from '../dialogs/contracts/contractDialogDeps.js';
 import { ContractPersonalRouter } from '../dialogs/contracts/personalRouter.js';
@@ -52,12 +59,15 @@ export interface AppOverrides {
   clock?: Clock;
   /** Replaces the contract service chosen by configuration (tests). */
   contracts?: ContractService;
+  /** Replaces the quote mailer chosen by configuration (tests). */
+  mailer?: QuoteMailer;
 }
 
 interface Stores {
   storage: Storage;
   attempts: AttemptStore;
   quotes: QuoteStore;
+  outbox: QuoteOutbox;
 }
 
 /**
@@ -66,11 +76,13 @@ interface Stores {
  */
 function createStores(config: Config, overrides: AppOverrides, closers: Array<() => void>): Stores {
   if (config.STORAGE === 'memory') {
-    return { storage: overrides.storage ?? new MemoryStorage(), attempts: new MemoryAttemptStore(), quotes: new MemoryQuoteStore() };
+    return { storage: overrides.storage ?? new MemoryStorage(), attempts: new MemoryAttemptStore(), quotes: new MemoryQuoteStore(), outbox: new MemoryQuoteOutbox() };
   }
   const db = openDatabase(config.STORAGE_FILE);
   closers.push(() => db.close());
-  return { storage: overrides.storage ?? new SqliteStorage(db), attempts: new SqliteAttemptStore(db), quotes: new SqliteQuoteStore(db) };
+  return {
+    storage: overrides.storage ?? new SqliteStorage(db), attempts: new SqliteAttemptStore(db), quotes: new SqliteQuoteStore(db), outbox: new SqliteQuoteOutbox(db),
+  };
 }
 
 /** Links the FAQ names, from configuration; a link that is not configured is not shown. */
@@ -89,20 +101,25 @@ export function linksFrom(config: Config): LinkUrls {
 }
 
 /** Builds the knowledge base and the recognizer from the project's knowledge files. */
-export function createUnderstanding(): { kb: KnowledgeBase; recognizer: Recognizer } {
+export function createUnderstanding(): { kb: KnowledgeBase; recognizer: IntentRecognizer } {
   const kb = loadKnowledgeBase(fromRoot('knowledge'));
-  return { kb, recognizer: new Recognizer(kb.recognizerExamples()) };
+  const examples = kb.recognizerExamples();
+  // The build trains the model into this file; a missing or stale file means training now.
+  const { model } = loadOrTrainModel(trainingExamples(examples), INTENT_MODEL_FILE);
+  return { kb, recognizer: new TrainedRecognizer(examples, model) };
 }
 
 export interface BotParts {
   bot: RenewalBot;
   kb: KnowledgeBase;
-  recognizer: Recognizer;
+  recognizer: IntentRecognizer;
   translator: Translator;
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
   /** Middleware every adapter runs (channel-specific shaping of replies). */
   middleware: Middleware[];
-  /** Closes what was opened (the database). */
+  /** Delivers quote requests (e-mail, vendor API) and retries the failed ones. */
+  quoteDelivery: QuoteDeliveryService;
+  /** Closes what was opened (the database, the mail transport, the retry timer). */
   close(): void;
 }
 
@@ -131,10 +148,11 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     clock,
     quotes: stores.quotes,
   });
+  const quoteDelivery = createQuoteDelivery(config, logger, overrides, { contracts, clock, outbox: stores.outbox, translator }, closers);
   const verification = new VerificationService({ contracts, clock, attempts: stores.attempts, keySecret: config.VERIFICATION_KEY_SECRET });
   const understanding = new TurnUnderstanding(recognizer, translator, state, config.DEFAULT_LANGUAGE);
   const links = linksFrom(config);
-  const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, logger, links };
+  const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, logger, links, quoteDelivery };
   const mainDialog = new MainDialog({
     kb,
     understanding,
@@ -154,7 +172,49 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
   });
   const onTurnError = turnErrorHandler({ logger, translator, understanding, conversationState, defaultLang: config.DEFAULT_LANGUAGE });
   const middleware: Middleware[] = [new TeamsTenantMiddleware(), new TeamsButtonsMiddleware()];
-  return { bot, kb, recognizer, translator, onTurnError, middleware, close: () => closers.forEach((close) => close()) };
+  return { bot, kb, recognizer, translator, onTurnError, middleware, quoteDelivery, close: () => closers.forEach((close) => close()) };
+}
+
+/**
+ * Quote delivery: e-mail through SMTP or to .eml files (configuration), the vendor's API when
+ * one is set; a timer retries what failed, and a first pass at start resumes what a restart
+ * left pending.
+ */
+function createQuoteDelivery(
+  config: Config,
+  logger: Logger,
+  overrides: AppOverrides,
+  parts: { contracts: ContractService; clock: Clock; outbox: QuoteOutbox; translator: Translator },
+  closers: Array<() => void>,
+): QuoteDeliveryService {
+  const configured = createQuoteMailer(config);
+  closers.push(() => configured.close());
+  const delivery = new QuoteDeliveryService({
+    contracts: parts.contracts,
+    outbox: parts.outbox,
+    mailer: overrides.mailer ?? configured.mailer,
+    clock: parts.clock,
+    texts: (lang) => {
+      const t = parts.translator.forLang(lang);
+      return (key, vars) => t(key, vars ?? {});
+    },
+    log: logger,
+    vendorApi: !overrides.contracts && Boolean(config.CONTRACT_API_URL),
+    messageIdDomain: configured.domain,
+    waitMs: config.QUOTE_DELIVERY_WAIT_MS,
+  });
+  if (!overrides.mailer) logger.info({ quoteMail: configured.description }, 'quote e-mails go to this mail server or folder');
+  if (!overrides.mailer && isProduction(config) && !config.SMTP_URL && !config.SMTP_HOST) {
+    logger.warn({ event: 'quote-mail-not-configured', outbox: config.OUTBOX_DIR }, 'production mode without SMTP_URL or SMTP_HOST: quote e-mails stay in the outbox folder and reach no reseller');
+  }
+  const retry = () => {
+    delivery.runDue().catch((error: unknown) => logger.error({ event: 'quote-retry-scan-failed', error: String(error) }, 'quote retry scan failed'));
+  };
+  const timer = setInterval(retry, config.QUOTE_RETRY_SCAN_MS);
+  timer.unref();
+  closers.unshift(() => clearInterval(timer));
+  retry();
+  return delivery;
 }
 
 /** The bot behind botbuilder's CloudAdapter and the restify server. */

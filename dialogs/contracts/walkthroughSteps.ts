@@ -14,6 +14,8 @@ export interface StepInput {
   today: Date;
   lang: Lang;
   t: Translate;
+  /** Step 4: where the latest quote request stands (quoteProgressLine), when there is one. */
+  quoteLine?: string | undefined;
 }
 
 /**
@@ -28,7 +30,7 @@ export function stepText(step: number, input: StepInput): string {
   return paragraphs(header, body(step, input));
 }
 
-function body(step: number, { contract, account, today, lang, t }: StepInput): string {
+function body(step: number, { contract, account, today, lang, t, quoteLine }: StepInput): string {
   const date = (d: Date) => formatDate(d, lang);
   switch (step) {
     case 1: {
@@ -52,8 +54,8 @@ function body(step: number, { contract, account, today, lang, t }: StepInput): s
     }
     case 4: {
       const { reseller } = contract;
-      const state = contract.renewalState === 'quote-requested' ? t('walk.steps.4.alreadyRequested') : undefined;
-      return paragraphs(t('walk.steps.4.text', { name: reseller.name, email: reseller.email, phone: reseller.phone }), state);
+      const requested = quoteLine ? t('status.fact', { label: t('quote.label'), value: quoteLine }) : contract.renewalState === 'quote-requested' ? t('walk.steps.4.alreadyRequested') : undefined;
+      return paragraphs(t('walk.steps.4.text', { name: reseller.name, email: reseller.email, phone: reseller.phone }), requested);
     }
     case 5:
       return t('walk.steps.5.text', { date: date(contractStatus(contract, today).renewalStart) });
