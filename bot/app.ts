@@ -8,14 +8,25 @@ import { CloudAdapter } from 'botbuilder/lib/cloudAdapter.js';
 import type { Server } from 'restify';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { Recognizer } from '../knowledge/recognizer/recognizer.js';
+import type { Lang } from '../knowledge/language/lang.js';
 import type { ConversationData, UserProfile } from '../dialogs/conversationData.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import type { LinkUrls } from '../dialogs/replies/links.js';
 import { TurnUnderstanding } from '../dialogs/turnUnderstanding.js';
-import type { Config } from './config.js';
+import { isProduction, type Config } from './config.js';
 import { createServer } from './http/server.js';
-import { registerWebChat, type WebChatParts } from './http/webChat/registerWebChat.js';
-import { createTranslator, type Translator } from './i18n.js';
+import { directLineIssuer } from './http/directLine/chatTokenIssuers.js';
+import { ConversationReferences } from './http/directLine/conversationReferences.js';
+import type { ConversationStore } from './http/directLine/conversationStore.js';
+import { DirectLineTokenClient, type DirectLineTokenSource } from './http/directLine/directLineTokenClient.js';
+import { randomId, type IdGenerator } from './http/directLine/ids.js';
+import { deriveKey, processSecret } from './http/directLine/keys.js';
+import { OriginPolicy } from './http/directLine/originPolicy.js';
+import { TokenBucketLimiter } from './http/directLine/tokenBucket.js';
+import { UserIds } from './http/directLine/userIds.js';
+import { pageStrings } from './http/webChat/pageStrings.js';
+import { pageCsp, registerWebChat } from './http/webChat/registerWebChat.js';
+import { createTranslator, readLocaleResources, type Translator } from './i18n.js';
 import type { Logger } from './logger.js';
 import { fromRoot, SAMPLE_CONTRACTS_FILE } from './paths.js';
 import { RenewalBot } from './renewalBot.js';
@@ -39,6 +50,12 @@ export interface BotApp extends BotParts {
   webChat: WebChatParts;
 }
 
+export interface WebChatParts {
+  /** The embedded Direct Line endpoint's transcripts; undefined in production mode, where it is off. */
+  store?: ConversationStore;
+  references: ConversationReferences;
+}
+
 export interface AppOverrides {
   /** Replaces the storage chosen by configuration (tests). */
   storage?: Storage;
@@ -46,6 +63,10 @@ export interface AppOverrides {
   clock?: Clock;
   /** Replaces the contract service chosen by configuration (tests). */
   contracts?: ContractService;
+  /** Replaces the Direct Line service the token route asks (tests). */
+  directLine?: DirectLineTokenSource;
+  /** Replaces the random ids of chat conversations and users (tests). */
+  newId?: IdGenerator;
 }
 
 interface Stores {
@@ -93,6 +114,10 @@ export interface BotParts {
   kb: KnowledgeBase;
   recognizer: Recognizer;
   translator: Translator;
+  /** The locale files' contents, read once. */
+  localeResources: ReturnType<typeof readLocaleResources>;
+  /** The language the bot answers this conversation in, as stored (replies, reminders, errors). */
+  languageOf: (context: TurnContext) => Promise<Lang>;
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
   /** Middleware every adapter runs (channel-specific shaping of replies). */
   middleware: Middleware[];
@@ -106,7 +131,8 @@ export interface BotParts {
  */
 export function createBot(config: Config, logger: Logger, overrides: AppOverrides = {}): BotParts {
   const { kb, recognizer } = createUnderstanding();
-  const translator = createTranslator();
+  const localeResources = readLocaleResources();
+  const translator = createTranslator(localeResources);
   const closers: Array<() => void> = [];
 
   const clock = overrides.clock ?? systemClock;
@@ -147,11 +173,48 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
   });
   const onTurnError = turnErrorHandler({ logger, translator, understanding, conversationState, defaultLang: config.DEFAULT_LANGUAGE });
   const middleware: Middleware[] = [new TeamsButtonsMiddleware()];
-  return { bot, kb, recognizer, translator, onTurnError, middleware, close: () => closers.forEach((close) => close()) };
+  return {
+    bot, kb, recognizer, translator, localeResources, onTurnError, middleware,
+    languageOf: (context) => understanding.languageOf(context),
+    close: () => closers.forEach((close) => close()),
+  };
+}
+
+/**
+ * The support-site chat: origin policy, rate limit, signed user ids, the token issuer, and in
+ * local mode the embedded Direct Line endpoint (loaded only then) and `/api/notify`.
+ */
+async function createWebChat(server: Server, adapter: CloudAdapter, parts: BotParts, config: Config, logger: Logger, overrides: AppOverrides): Promise<WebChatParts> {
+  const clock = overrides.clock ?? systemClock;
+  const newId = overrides.newId ?? randomId;
+  // Without a Direct Line secret, what is signed is valid until the process restarts.
+  const keyMaterial = config.DIRECT_LINE_SECRET ?? processSecret();
+  const origins = new OriginPolicy(config.ALLOWED_ORIGINS);
+  const limiter = new TokenBucketLimiter({ perMinute: config.TOKEN_RATE_LIMIT_PER_MINUTE, clock });
+  const references = new ConversationReferences();
+  adapter.use(references.recorder());
+  const local = isProduction(config)
+    ? undefined
+    : (await import('./http/directLine/localDirectLine.js')).createLocalDirectLine({
+        adapter, logic: (context) => parts.bot.run(context), clock, newId, keyMaterial, origins, limiter, logger,
+      });
+  const issuer = config.DIRECT_LINE_SECRET
+    ? directLineIssuer(overrides.directLine ?? new DirectLineTokenClient({ secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT }), config.DIRECT_LINE_ENDPOINT)
+    : local?.issuer;
+  const notify = local || config.NOTIFY_TOKEN
+    ? { adapter, botAppId: config.MicrosoftAppId ?? '', references, translator: parts.translator, languageOf: parts.languageOf, token: config.NOTIFY_TOKEN, logger }
+    : undefined;
+  registerWebChat(server, {
+    logger, issuer, origins, limiter, notify, local,
+    users: new UserIds(deriveKey(keyMaterial, 'user-id'), newId),
+    pageCsp: pageCsp(config),
+    strings: pageStrings(parts.localeResources),
+  });
+  return { store: local?.store, references };
 }
 
 /** The bot behind botbuilder's CloudAdapter and the restify server. */
-export function createApp(config: Config, logger: Logger, overrides: AppOverrides = {}): BotApp {
+export async function createApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<BotApp> {
   const parts = createBot(config, logger, overrides);
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
@@ -166,6 +229,6 @@ export function createApp(config: Config, logger: Logger, overrides: AppOverride
     logger,
     messages: { process: (req, res) => adapter.process(req, res, (context) => parts.bot.run(context)) },
   });
-  const webChat = registerWebChat(server, { config, logger, adapter, logic: (context) => parts.bot.run(context), translator: parts.translator });
+  const webChat = await createWebChat(server, adapter, parts, config, logger, overrides);
   return { ...parts, adapter, server, webChat };
 }

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const app = createApp(config, logger);
+  const app = await createApp(config, logger);
   const port = await listen(app.server, config.PORT);
   const mode = config.MicrosoftAppId ? 'Azure Bot registration' : 'local (Bot Framework Emulator, no app id)';
   logger.info({ port, mode, storage: config.STORAGE }, `bot listening on http://localhost:${port}/api/messages; support page on http://localhost:${port}/`);

@@ -20,7 +20,7 @@ export interface RunningBot {
 
 /** The real app (createApp) on memory storage, on a free port. */
 export async function startBot(env: Record<string, string> = {}): Promise<RunningBot> {
-  const app = createApp(loadConfig({ STORAGE: 'memory', TOKEN_RATE_LIMIT_PER_MINUTE: '1000', ...env }), createLogger('silent'));
+  const app = await createApp(loadConfig({ STORAGE: 'memory', TOKEN_RATE_LIMIT_PER_MINUTE: '1000', ...env }), createLogger('silent'));
   const port = await listen(app.server, 0, '127.0.0.1');
   return {
     app,
