@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatIssues } from '../knowledge/validation/formatIssues.js';
 
 /** An empty string in the environment means "not set". */
 const optionalString = z
@@ -104,7 +105,9 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
 
 /**
  * Parses the environment into a Config. Throws a ConfigError whose message is one line
@@ -113,12 +116,10 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const result = configSchema.safeParse(env);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
-      const name = issue.path.join('.');
-      const got = typeof env[name] === 'string' ? ` (got ${JSON.stringify(env[name])})` : '';
-      return `${name}: ${issue.message}${got}`;
+    const problems = formatIssues(result.error, {
+      detail: (_issue, name) => (typeof env[name] === 'string' ? ` (got ${JSON.stringify(env[name])})` : ''),
     });
-    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+    throw new ConfigError(`Invalid configuration: ${problems}`);
   }
   const config = result.data;
   if (config.MicrosoftAppId && !config.MicrosoftAppPassword && config.MicrosoftAppType !== 'UserAssignedMSI') {

@@ -9,6 +9,7 @@ import { loadContractsFile } from './contractsFile.js';
 import { maskRenewalId } from './maskRenewalId.js';
 import { proofMatches } from './proofMatches.js';
 import type { QuoteStore } from './quoteStore.js';
+import { formatIssues } from '../../knowledge/validation/formatIssues.js';
 
 /** Stands in for a contract's proofs when the ID is unknown, so both paths do the same work. */
 const NO_PROOFS = ['\u0000unknown-certificate', '\u0000unknown-order', undefined];
@@ -87,8 +88,7 @@ export class FileContractService implements ContractService {
   async requestQuote(request: QuoteRequest): Promise<QuoteRequestReceipt> {
     const parsed = quoteRequestSchema.safeParse(request);
     if (!parsed.success) {
-      const fields = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
-      throw new ContractApiError('bad-request', `quote request refused: invalid ${fields}`);
+      throw new ContractApiError('bad-request', `quote request refused: ${formatIssues(parsed.error)}`);
     }
     const { renewalId, requestedBy, note, language } = parsed.data;
     const contract = this.lookup(renewalId);

@@ -7,6 +7,7 @@ import type { ContractService, QuoteRequest, QuoteRequestReceipt } from './contr
 import { quoteRequestReceiptSchema, quoteRequestSchema } from './contractService.js';
 import { maskRenewalId } from './maskRenewalId.js';
 import { ContractApiClient, type Call, type ContractApiClientOptions } from './contractApiClient.js';
+import { formatIssues } from '../../knowledge/validation/formatIssues.js';
 
 export type HttpContractServiceOptions = ContractApiClientOptions;
 
@@ -78,8 +79,7 @@ export class HttpContractService implements ContractService {
   async requestQuote(request: QuoteRequest): Promise<QuoteRequestReceipt> {
     const parsed = quoteRequestSchema.safeParse(request);
     if (!parsed.success) {
-      const fields = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
-      throw new ContractApiError('bad-request', `quote request refused: invalid ${fields}`);
+      throw new ContractApiError('bad-request', `quote request refused: ${formatIssues(parsed.error)}`);
     }
     const { renewalId, ...body } = parsed.data;
     const call: Call = {
