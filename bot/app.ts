@@ -7,6 +7,7 @@ import {
 import { CloudAdapter } from 'botbuilder/lib/cloudAdapter.js';
 import type { Server } from 'restify';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import { CommandWords } from '../knowledge/recognizer/commandWords.js';
 import { Recognizer } from '../knowledge/recognizer/recognizer.js';
 import type { Lang } from '../knowledge/language/lang.js';
 import type { ConversationData, UserProfile } from '../dialogs/conversationData.js';
@@ -152,9 +153,11 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     quotes: stores.quotes,
   });
   const verification = new VerificationService({ contracts, clock, attempts: stores.attempts, keySecret: config.VERIFICATION_KEY_SECRET });
-  const understanding = new TurnUnderstanding(recognizer, translator, state, config.DEFAULT_LANGUAGE);
+  const understanding = new TurnUnderstanding({
+    recognizer, commands: CommandWords.fromLocales(localeResources), translator, state, defaultLang: config.DEFAULT_LANGUAGE, logger,
+  });
   const links = linksFrom(config);
-  const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, logger, links };
+  const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, links };
   const mainDialog = new MainDialog({
     kb,
     understanding,
@@ -171,7 +174,7 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     translator,
     kb,
   });
-  const onTurnError = turnErrorHandler({ logger, translator, understanding, conversationState, defaultLang: config.DEFAULT_LANGUAGE });
+  const onTurnError = turnErrorHandler({ translator, understanding, conversationState, defaultLang: config.DEFAULT_LANGUAGE });
   const middleware: Middleware[] = [new TeamsButtonsMiddleware()];
   return {
     bot, kb, recognizer, translator, localeResources, onTurnError, middleware,

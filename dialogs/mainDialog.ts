@@ -5,12 +5,11 @@ import {
 import { MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder-core';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { isFaqId, type ConversationId, type FaqId, type IntentId } from '../knowledge/schema.js';
-import { foldText } from '../knowledge/text/foldText.js';
 import { targetLanguage } from './languageChoice.js';
 import { faqReply, topicButtons } from './replies/faqReply.js';
 import { replyButton } from './replies/buttons.js';
 import type { LinkUrls } from './replies/links.js';
-import type { Turn, TurnUnderstanding } from './turnUnderstanding.js';
+import { isCommand, type Turn, type TurnUnderstanding } from './turnUnderstanding.js';
 import { isReroute } from './contracts/contractDialogDeps.js';
 
 export const MAIN_DIALOG = 'mainDialog';
@@ -96,7 +95,7 @@ export class MainDialog extends ComponentDialog {
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const turn = await this.options.understanding.of(innerDc.context);
-    if (this.options.understanding.isCommand(turn.text, 'cancel')) {
+    if (isCommand(turn, 'cancel')) {
       await innerDc.cancelAllDialogs();
       await innerDc.context.sendActivity(MessageFactory.suggestedActions(topicButtons(MAIN_TOPICS, this.options.kb, turn.lang), turn.t('cancel.done')));
       return innerDc.endDialog();
@@ -194,7 +193,7 @@ export class MainDialog extends ComponentDialog {
 
   /** Messages with nothing to read: no text, only attachments, or only symbols. */
   private async rejectEmpty(context: TurnContext, turn: Turn): Promise<boolean> {
-    if (foldText(turn.text) !== '') return false;
+    if (turn.folded !== '') return false;
     const attachments = context.activity.attachments ?? [];
     const key = turn.text === '' && attachments.length > 0 ? 'input.attachmentsOnly' : 'input.empty';
     await context.sendActivity(MessageFactory.suggestedActions(topicButtons(MAIN_TOPICS, this.options.kb, turn.lang), turn.t(key)));

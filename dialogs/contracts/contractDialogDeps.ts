@@ -2,7 +2,6 @@ import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
 import type { Clock } from '../../services/clock.js';
 import type { ContractService } from '../../services/contracts/index.js';
 import type { VerificationService } from '../../services/verification/index.js';
-import type { Logger } from 'pino';
 import type { StateAccessors } from '../conversationData.js';
 import type { LinkUrls } from '../replies/links.js';
 import type { TurnUnderstanding } from '../turnUnderstanding.js';
@@ -15,7 +14,6 @@ export interface ContractDialogDeps {
   contracts: ContractService;
   verification: VerificationService;
   clock: Clock;
-  logger: Logger;
   links: LinkUrls;
 }
 

@@ -1,8 +1,9 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../sdk.js';
 import { MessageFactory, type CardAction } from 'botbuilder-core';
-import { alignEndDates, ContractApiError, extractRenewalId } from '../../services/contracts/index.js';
+import { alignEndDates, ContractServiceError, extractRenewalId } from '../../services/contracts/index.js';
 import { replyButton } from '../replies/buttons.js';
 import type { ContractDialogDeps } from './contractDialogDeps.js';
+import { sayContractsUnavailable } from './contractsUnavailable.js';
 import { isReroute } from './contractDialogDeps.js';
 import { rendersCards, statusView } from './statusView.js';
 import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog, verifiedIdOf } from './verifyContractDialog.js';
@@ -37,7 +38,7 @@ export class ContractStatusDialog extends ComponentDialog {
     const { kb } = this.deps;
     try {
       const contract = await this.deps.contracts.findByRenewalId(renewalId);
-      if (!contract) throw new ContractApiError('not-found', 'the verified contract is no longer there');
+      if (!contract) throw new ContractServiceError('not-found', 'the verified contract is no longer there');
       const account = await this.deps.contracts.listAccountContracts(contract.account.accountNumber);
       const others = account.filter((c) => c.renewalId !== contract.renewalId);
       const today = this.deps.clock.now();
@@ -51,9 +52,7 @@ export class ContractStatusDialog extends ComponentDialog {
       reply.suggestedActions = { actions: buttons, to: [] };
       await step.context.sendActivity(reply);
     } catch (error) {
-      if (!(error instanceof ContractApiError)) throw error;
-      this.deps.logger.error({ code: error.code, status: error.status }, 'contract service failed during status');
-      await step.context.sendActivity(MessageFactory.suggestedActions([replyButton(kb.title('talk-to-agent', turn.lang))], turn.t('contracts.unavailable')));
+      await sayContractsUnavailable(step.context, turn, error, { during: 'status', renewalId, buttons: [replyButton(kb.title('talk-to-agent', turn.lang))] });
     }
     return step.endDialog();
   }

@@ -3,13 +3,14 @@ import {
   type DialogTurnResult, type WaterfallStepContext,
 } from '../sdk.js';
 import { MessageFactory, type TurnContext } from 'botbuilder-core';
-import { ContractApiError, extractRenewalId, maskRenewalId } from '../../services/contracts/index.js';
+import { extractRenewalId, maskRenewalId } from '../../services/contracts/index.js';
 import { formatTime } from '../formatDate.js';
 import { faqReply } from '../replies/faqReply.js';
 import { replyButton } from '../replies/buttons.js';
 import type { Turn } from '../turnUnderstanding.js';
 import { TextInput, type TextInputCheck } from '../textInput.js';
 import type { ContractDialogDeps, RerouteResult } from './contractDialogDeps.js';
+import { sayContractsUnavailable } from './contractsUnavailable.js';
 import { markVerified, verifiedIds } from './verifiedContracts.js';
 
 export const VERIFY_CONTRACT_DIALOG = 'verifyContractDialog';
@@ -73,11 +74,11 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
       const tenant = await this.deps.verification.verifyByTenant({ renewalId, tenantId: tenantOf(step.context) });
       if (tenant.outcome === 'verified') {
         await markVerified(this.deps.state, step.context, renewalId);
-        this.deps.logger.info({ renewalId: maskRenewalId(renewalId), via: 'tenant' }, 'contract verified');
+        turn.log.info({ renewalId: maskRenewalId(renewalId), via: 'tenant' }, 'contract verified');
         return step.endDialog({ renewalId });
       }
     } catch (error) {
-      return this.unavailable(step, turn, error);
+      return this.unavailable(step, turn, error, renewalId);
     }
     Object.assign(step.values, { renewalId });
     return step.prompt(PROOF_PROMPT, { prompt: MessageFactory.text(turn.t('verify.askProof', { renewalId })) });
@@ -93,9 +94,9 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
     try {
       outcome = await this.deps.verification.verifyWithProof({ userKey, renewalId, proof });
     } catch (error) {
-      return this.unavailable(step, turn, error);
+      return this.unavailable(step, turn, error, renewalId);
     }
-    this.deps.logger.info({ renewalId: maskRenewalId(renewalId), outcome: outcome.outcome }, 'contract verification');
+    turn.log.info({ renewalId: maskRenewalId(renewalId), outcome: outcome.outcome }, 'contract verification');
     if (outcome.outcome === 'verified') {
       await markVerified(this.deps.state, step.context, renewalId);
       await step.context.sendActivity(turn.t('verify.done', { renewalId }));
@@ -138,10 +139,8 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
     return [replyButton(this.deps.kb.title('renewal-id', turn.lang)), replyButton(this.deps.kb.title('renewal-process', turn.lang))];
   }
 
-  private async unavailable(step: WaterfallStepContext<VerifyOptions>, turn: Turn, error: unknown): Promise<DialogTurnResult> {
-    if (!(error instanceof ContractApiError)) throw error;
-    this.deps.logger.error({ code: error.code, status: error.status }, 'contract service failed during verification');
-    await step.context.sendActivity(MessageFactory.suggestedActions([replyButton(this.deps.kb.title('talk-to-agent', turn.lang))], turn.t('contracts.unavailable')));
+  private async unavailable(step: WaterfallStepContext<VerifyOptions>, turn: Turn, error: unknown, renewalId: string): Promise<DialogTurnResult> {
+    await sayContractsUnavailable(step.context, turn, error, { during: 'verification', renewalId, buttons: [replyButton(this.deps.kb.title('talk-to-agent', turn.lang))] });
     return step.endDialog();
   }
 }

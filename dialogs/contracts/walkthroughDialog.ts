@@ -3,11 +3,12 @@ import {
   type DialogContext, type DialogInstance, type DialogTurnResult, type WaterfallStepContext,
 } from '../sdk.js';
 import { MessageFactory, type CardAction, type TurnContext } from 'botbuilder-core';
-import { ContractApiError, extractRenewalId, maskRenewalId } from '../../services/contracts/index.js';
+import { ContractServiceError, extractRenewalId, maskRenewalId } from '../../services/contracts/index.js';
 import { replyButton } from '../replies/buttons.js';
-import type { Turn } from '../turnUnderstanding.js';
+import { isCommand, type Turn } from '../turnUnderstanding.js';
 import type { ContractDialogDeps, RerouteResult } from './contractDialogDeps.js';
 import { isReroute } from './contractDialogDeps.js';
+import { sayContractsUnavailable } from './contractsUnavailable.js';
 import { STEP_COUNT, stepText } from './walkthroughSteps.js';
 import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog, verifiedIdOf } from './verifyContractDialog.js';
 
@@ -78,7 +79,7 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
     const renewalId = renewalIdOf(dc);
     const saved = (await this.deps.state.profile.get(dc.context, {})).walkthrough;
     if (!renewalId || !saved) return dc.endDialog();
-    const command = WALK_COMMANDS.find((name) => this.deps.understanding.isCommand(turn.text, name, { withinShortMessage: true }));
+    const command = WALK_COMMANDS.find((name) => isCommand(turn, name, { withinShortMessage: true }));
     switch (command) {
       case 'next':
       case 'skip':
@@ -114,9 +115,7 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
     try {
       await this.send(dc.context, turn, renewalId, step);
     } catch (error) {
-      if (!(error instanceof ContractApiError)) throw error;
-      this.deps.logger.error({ code: error.code, renewalId: maskRenewalId(renewalId) }, 'contract service failed during the walkthrough');
-      await dc.context.sendActivity(turn.t('contracts.unavailable'));
+      await sayContractsUnavailable(dc.context, turn, error, { during: 'the walkthrough', renewalId });
       return dc.endDialog();
     }
     const profile = await this.deps.state.profile.get(dc.context, {});
@@ -126,7 +125,7 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
 
   private async send(context: TurnContext, turn: Turn, renewalId: string, step: number): Promise<void> {
     const contract = await this.deps.contracts.findByRenewalId(renewalId);
-    if (!contract) throw new ContractApiError('not-found', 'the contract of the walkthrough is no longer there');
+    if (!contract) throw new ContractServiceError('not-found', 'the contract of the walkthrough is no longer there');
     const account = await this.deps.contracts.listAccountContracts(contract.account.accountNumber);
     const text = stepText(step, { contract, account, today: this.deps.clock.now(), lang: turn.lang, t: turn.t });
     await context.sendActivity(MessageFactory.suggestedActions(this.buttons(turn, step), text));
@@ -158,16 +157,17 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
         language: turn.lang,
       });
       const contract = await this.deps.contracts.findByRenewalId(renewalId);
-      this.deps.logger.info({ renewalId: maskRenewalId(renewalId), quote: receipt.id }, 'quote requested');
+      turn.log.info({ renewalId: maskRenewalId(renewalId), quote: receipt.id }, 'quote requested');
       await context.sendActivity(MessageFactory.suggestedActions(
         this.buttons(turn, 4).filter((b) => b.title !== turn.t('walk.buttons.quote')),
         turn.t('walk.quoteSent', { id: receipt.id, reseller: contract?.reseller.name ?? '' }),
       ));
     } catch (error) {
-      if (!(error instanceof ContractApiError)) throw error;
-      const key = error.code === 'conflict' ? 'walk.quoteNotNeeded' : 'contracts.unavailable';
-      if (error.code !== 'conflict') this.deps.logger.error({ code: error.code, renewalId: maskRenewalId(renewalId) }, 'quote request failed');
-      await context.sendActivity(MessageFactory.suggestedActions(this.buttons(turn, 4), turn.t(key)));
+      if (error instanceof ContractServiceError && error.code === 'conflict') {
+        await context.sendActivity(MessageFactory.suggestedActions(this.buttons(turn, 4), turn.t('walk.quoteNotNeeded')));
+        return;
+      }
+      await sayContractsUnavailable(context, turn, error, { during: 'the quote request', renewalId, buttons: this.buttons(turn, 4) });
     }
   }
 }

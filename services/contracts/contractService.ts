@@ -27,7 +27,7 @@ export type QuoteRequestReceipt = z.infer<typeof quoteRequestReceiptSchema>;
 /**
  * Everything the bot asks about maintenance contracts. Dialogs depend on this interface only;
  * FileContractService (embedded sample) and HttpContractService (vendor API) implement it.
- * Failures are thrown as ContractApiError.
+ * Failures are thrown as ContractServiceError (ContractApiError from the vendor API).
  */
 export interface ContractService {
   /** The contract, or undefined when no contract has this ID. */

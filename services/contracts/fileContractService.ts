@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { Contract } from './contract.js';
 import { RENEWAL_ID_PATTERN } from './contract.js';
-import { ContractApiError } from './contractApiError.js';
+import { ContractServiceError } from './contractServiceError.js';
 import type { ContractService, QuoteRequest, QuoteRequestReceipt } from './contractService.js';
 import { quoteRequestSchema } from './contractService.js';
 import { loadContractsFile } from './contractsFile.js';
@@ -88,14 +88,14 @@ export class FileContractService implements ContractService {
   async requestQuote(request: QuoteRequest): Promise<QuoteRequestReceipt> {
     const parsed = quoteRequestSchema.safeParse(request);
     if (!parsed.success) {
-      throw new ContractApiError('bad-request', `quote request refused: ${formatIssues(parsed.error)}`);
+      throw new ContractServiceError('bad-request', `quote request refused: ${formatIssues(parsed.error)}`);
     }
     const { renewalId, requestedBy, note, language } = parsed.data;
     const contract = this.lookup(renewalId);
     const label = `quote request for ${maskRenewalId(renewalId)}`;
-    if (!contract) throw new ContractApiError('not-found', `${label}: no such contract`);
+    if (!contract) throw new ContractServiceError('not-found', `${label}: no such contract`);
     if (contract.renewalState === 'ordered' || contract.renewalState === 'renewed') {
-      throw new ContractApiError('conflict', `${label}: contract is already ${contract.renewalState}`);
+      throw new ContractServiceError('conflict', `${label}: contract is already ${contract.renewalState}`);
     }
     const createdAt = this.clock.now().toISOString();
     const id = this.newQuoteId();

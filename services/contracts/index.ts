@@ -14,6 +14,7 @@ export {
   type QuoteRequest,
   type QuoteRequestReceipt,
 } from './contractService.js';
+export { CONTRACT_SERVICE_ERROR_CODES, ContractServiceError, type ContractServiceErrorCode } from './contractServiceError.js';
 export { CONTRACT_API_ERROR_CODES, ContractApiError, type ContractApiErrorCode } from './contractApiError.js';
 export { normalizeProof, proofMatches } from './proofMatches.js';
 export { quoteRecordSchema, type QuoteRecord, type QuoteStore } from './quoteStore.js';

@@ -1,5 +1,7 @@
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
+import type { Logger } from 'pino';
 import type { Clock } from '../../services/clock.js';
+import type { ContractService } from '../../services/contracts/index.js';
 import { createBot, type BotParts } from '../../bot/app.js';
 import { loadConfig, type Config } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
@@ -25,12 +27,20 @@ export interface HarnessOptions {
   clock?: Clock;
   /** Fields set on every activity the test sends (channel, tenant, user…). */
   template?: Partial<Activity>;
+  /** Replaces the sample contract service (a failing one, a counting one). */
+  contracts?: ContractService;
+  /** Replaces the silent logger (tests that read the log lines). */
+  logger?: Logger;
 }
 
 export function botHarness(options: HarnessOptions = {}): Harness {
   const config: Config = loadConfig({ STORAGE: 'memory', LOG_LEVEL: 'silent', ...options.env });
   const storage = options.storage ?? new MemoryStorage();
-  const parts = createBot(config, createLogger('silent'), { storage, ...(options.clock ? { clock: options.clock } : {}) });
+  const parts = createBot(config, options.logger ?? createLogger('silent'), {
+    storage,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.contracts ? { contracts: options.contracts } : {}),
+  });
   // The template is applied to every activity the test sends: it plays the channel's locale.
   const template: Partial<Activity> = { ...(options.locale ? { locale: options.locale } : {}), ...options.template };
   const adapter = new TestAdapter((context) => parts.bot.run(context), template);

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SAMPLE_CONTRACTS_FILE } from '../../../bot/paths.js';
 import {
   ContractApiError,
+  ContractServiceError,
   FileContractService,
   MemoryQuoteStore,
   SqliteQuoteStore,
@@ -128,7 +129,10 @@ describe('FileContractService', () => {
     });
 
     it('refuses a request without a requester', async () => {
-      await expect(service().requestQuote({ ...request, requestedBy: '  ' })).rejects.toThrow(ContractApiError);
+      const refused = service().requestQuote({ ...request, requestedBy: '  ' });
+      await expect(refused).rejects.toThrow(ContractServiceError);
+      // No HTTP call was made: the file service's errors are not the vendor API's.
+      await expect(refused).rejects.not.toBeInstanceOf(ContractApiError);
     });
   });
 
