@@ -16,12 +16,3 @@ export interface ContractDialogDeps {
   clock: Clock;
   links: LinkUrls;
 }
-
-/** What a contract dialog returns when the user asked something else: the main dialog routes it. */
-export interface RerouteResult {
-  reroute: true;
-}
-
-export function isReroute(value: unknown): value is RerouteResult {
-  return typeof value === 'object' && value !== null && 'reroute' in value && value.reroute === true;
-}

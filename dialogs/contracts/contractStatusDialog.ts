@@ -4,9 +4,10 @@ import { alignEndDates, ContractServiceError, extractRenewalId } from '../../ser
 import { replyButton } from '../replies/buttons.js';
 import type { ContractDialogDeps } from './contractDialogDeps.js';
 import { sayContractsUnavailable } from './contractsUnavailable.js';
-import { isReroute } from './contractDialogDeps.js';
+import { DONE, isReroute, REROUTE } from '../dialogOutcome.js';
+import { TurnContracts } from './turnContracts.js';
 import { rendersCards, statusView } from './statusView.js';
-import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog, verifiedIdOf } from './verifyContractDialog.js';
+import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog, verifiedOf } from './verifyContractDialog.js';
 
 export const CONTRACT_STATUS_DIALOG = 'contractStatusDialog';
 const FLOW = 'contractStatusDialog.flow';
@@ -31,15 +32,16 @@ export class ContractStatusDialog extends ComponentDialog {
 
   private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result: unknown = step.result;
-    if (isReroute(result)) return step.endDialog(result);
-    const renewalId = verifiedIdOf(result);
-    if (!renewalId) return step.endDialog();
+    if (isReroute(result)) return step.endDialog(REROUTE);
+    const renewalId = verifiedOf(result)?.renewalId;
+    if (!renewalId) return step.endDialog(DONE);
     const turn = await this.deps.understanding.of(step.context);
     const { kb } = this.deps;
     try {
-      const contract = await this.deps.contracts.findByRenewalId(renewalId);
+      const contracts = TurnContracts.of(step.context, this.deps.contracts);
+      const contract = await contracts.find(renewalId);
       if (!contract) throw new ContractServiceError('not-found', 'the verified contract is no longer there');
-      const account = await this.deps.contracts.listAccountContracts(contract.account.accountNumber);
+      const account = await contracts.account(contract.account.accountNumber);
       const others = account.filter((c) => c.renewalId !== contract.renewalId);
       const today = this.deps.clock.now();
       const view = statusView({ contract, others, today, lang: turn.lang, t: turn.t });
@@ -54,6 +56,6 @@ export class ContractStatusDialog extends ComponentDialog {
     } catch (error) {
       await sayContractsUnavailable(step.context, turn, error, { during: 'status', renewalId, buttons: [replyButton(kb.title('talk-to-agent', turn.lang))] });
     }
-    return step.endDialog();
+    return step.endDialog(DONE);
   }
 }

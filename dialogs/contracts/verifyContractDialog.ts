@@ -4,13 +4,15 @@ import {
 } from '../sdk.js';
 import { MessageFactory, type TurnContext } from 'botbuilder-core';
 import { extractRenewalId, maskRenewalId } from '../../services/contracts/index.js';
+import { DONE, REROUTE, type DialogOutcome } from '../dialogOutcome.js';
 import { formatTime } from '../formatDate.js';
 import { faqReply } from '../replies/faqReply.js';
 import { replyButton } from '../replies/buttons.js';
 import type { Turn } from '../turnUnderstanding.js';
-import { TextInput, type TextInputCheck } from '../textInput.js';
-import type { ContractDialogDeps, RerouteResult } from './contractDialogDeps.js';
+import { answerOf, TextInput, type TextInputCheck, type TextInputResult } from '../textInput.js';
+import type { ContractDialogDeps } from './contractDialogDeps.js';
 import { sayContractsUnavailable } from './contractsUnavailable.js';
+import { TurnContracts } from './turnContracts.js';
 import { markVerified, verifiedIds } from './verifiedContracts.js';
 
 export const VERIFY_CONTRACT_DIALOG = 'verifyContractDialog';
@@ -21,15 +23,23 @@ const PROOF_PROMPT = 'verifyContractDialog.proof';
 const MAX_ID_TRIES = 3;
 /** A message this sure to be another question leaves the verification for that question. */
 const OTHER_QUESTION_SCORE = 0.45;
-const REROUTE = Symbol('verify.reroute');
 
 export interface VerifyOptions {
   /** A renewal ID the user already gave (e.g. in "status of RNW-20481137"). */
   renewalId?: string;
 }
 
-/** The outcome: the verified renewal ID, a message to route elsewhere, or nothing (gave up). */
-export type VerifyResult = { renewalId: string } | RerouteResult | undefined;
+/**
+ * What the verification proved: the renewal ID. The contract it fetched to prove it is kept
+ * for the rest of the turn (TurnContracts), so the status shown next does not fetch it again.
+ */
+export interface Verified {
+  kind: 'verified';
+  renewalId: string;
+}
+
+/** The outcome: verified, a message to route elsewhere, or done (gave up, locked, unavailable). */
+export type VerifyResult = Verified | DialogOutcome;
 
 /**
  * Proves that the person owns a contract before anything about it is shown. On the web: the
@@ -50,10 +60,10 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
 
   private async askId(step: WaterfallStepContext<VerifyOptions>): Promise<DialogTurnResult> {
     const given = step.options.renewalId;
-    if (given) return step.next(given);
+    if (given) return step.next({ kind: 'answer', text: given } satisfies TextInputResult);
     const known = await verifiedIds(this.deps.state, step.context);
     const last = known[known.length - 1];
-    if (last) return step.next(last);
+    if (last) return step.next({ kind: 'answer', text: last } satisfies TextInputResult);
     const turn = await this.deps.understanding.of(step.context);
     return step.prompt(ID_PROMPT, {
       prompt: MessageFactory.suggestedActions(this.helpButtons(turn), turn.t('verify.askId')),
@@ -63,19 +73,21 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
 
   private async checkId(step: WaterfallStepContext<VerifyOptions>): Promise<DialogTurnResult> {
     const turn = await this.deps.understanding.of(step.context);
-    if (step.context.turnState.get(REROUTE) === true) return step.endDialog({ reroute: true } satisfies RerouteResult);
-    const renewalId = typeof step.result === 'string' ? extractRenewalId(step.result) : undefined;
+    const answer = answerOf(step.result);
+    if (answer === undefined) return step.endDialog(REROUTE);
+    const renewalId = extractRenewalId(answer);
     if (!renewalId) {
       await step.context.sendActivity(MessageFactory.suggestedActions([replyButton(this.deps.kb.title('talk-to-agent', turn.lang))], turn.t('verify.noId')));
-      return step.endDialog();
+      return step.endDialog(DONE);
     }
-    if ((await verifiedIds(this.deps.state, step.context)).includes(renewalId)) return step.endDialog({ renewalId });
+    if ((await verifiedIds(this.deps.state, step.context)).includes(renewalId)) return step.endDialog({ kind: 'verified', renewalId } satisfies Verified);
     try {
       const tenant = await this.deps.verification.verifyByTenant({ renewalId, tenantId: tenantOf(step.context) });
       if (tenant.outcome === 'verified') {
         await markVerified(this.deps.state, step.context, renewalId);
         turn.log.info({ renewalId: maskRenewalId(renewalId), via: 'tenant' }, 'contract verified');
-        return step.endDialog({ renewalId });
+        TurnContracts.of(step.context, this.deps.contracts).remember(tenant.contract);
+        return step.endDialog({ kind: 'verified', renewalId } satisfies Verified);
       }
     } catch (error) {
       return this.unavailable(step, turn, error, renewalId);
@@ -88,7 +100,7 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
     const turn = await this.deps.understanding.of(step.context);
     const values = step.values;
     const renewalId = 'renewalId' in values && typeof values.renewalId === 'string' ? values.renewalId : '';
-    const proof = typeof step.result === 'string' ? step.result : '';
+    const proof = answerOf(step.result) ?? '';
     const userKey = `${step.context.activity.channelId}:${step.context.activity.from.id}`;
     let outcome;
     try {
@@ -100,14 +112,15 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
     if (outcome.outcome === 'verified') {
       await markVerified(this.deps.state, step.context, renewalId);
       await step.context.sendActivity(turn.t('verify.done', { renewalId }));
-      return step.endDialog({ renewalId });
+      TurnContracts.of(step.context, this.deps.contracts).remember(outcome.contract);
+      return step.endDialog({ kind: 'verified', renewalId } satisfies Verified);
     }
     if (outcome.outcome === 'locked') {
       await step.context.sendActivity(MessageFactory.suggestedActions(
         [replyButton(this.deps.kb.title('talk-to-agent', turn.lang))],
         turn.t('verify.locked', { time: formatTime(outcome.until, turn.lang) }),
       ));
-      return step.endDialog();
+      return step.endDialog(DONE);
     }
     await step.context.sendActivity(turn.t('verify.rejected'));
     // Ask again from the ID: the mistake may be in either of the two.
@@ -118,7 +131,7 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
    * Accepts a message holding a renewal ID. "Where do I find it?" gets the answer and the
    * question again; another clear question leaves the verification so it can be answered.
    */
-  private async validateId(prompt: TextInputCheck): Promise<boolean> {
+  private async validateId(prompt: TextInputCheck): Promise<boolean | 'leave'> {
     if (extractRenewalId(prompt.text)) return true;
     const turn = await this.deps.understanding.of(prompt.context);
     const { intent, score, ambiguous } = turn.recognition;
@@ -128,10 +141,7 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
       await prompt.context.sendActivity(MessageFactory.suggestedActions(this.helpButtons(turn), turn.t('verify.idRetry')));
       return false;
     }
-    if (!ambiguous && intent !== 'none' && intent !== 'check-status' && intent !== 'start-renewal' && score >= OTHER_QUESTION_SCORE) {
-      prompt.context.turnState.set(REROUTE, true);
-      return true;
-    }
+    if (!ambiguous && intent !== 'none' && intent !== 'check-status' && intent !== 'start-renewal' && score >= OTHER_QUESTION_SCORE) return 'leave';
     return prompt.attemptCount >= MAX_ID_TRIES;
   }
 
@@ -141,13 +151,14 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
 
   private async unavailable(step: WaterfallStepContext<VerifyOptions>, turn: Turn, error: unknown, renewalId: string): Promise<DialogTurnResult> {
     await sayContractsUnavailable(step.context, turn, error, { during: 'verification', renewalId, buttons: [replyButton(this.deps.kb.title('talk-to-agent', turn.lang))] });
-    return step.endDialog();
+    return step.endDialog(DONE);
   }
 }
 
-/** The renewal ID a finished verification returned, if it verified one. */
-export function verifiedIdOf(result: unknown): string | undefined {
-  return typeof result === 'object' && result !== null && 'renewalId' in result && typeof result.renewalId === 'string' ? result.renewalId : undefined;
+/** What a finished verification proved, if it verified a contract. */
+export function verifiedOf(result: unknown): Verified | undefined {
+  if (typeof result !== 'object' || result === null || !('kind' in result) || result.kind !== 'verified') return undefined;
+  return 'renewalId' in result && typeof result.renewalId === 'string' ? { kind: 'verified', renewalId: result.renewalId } : undefined;
 }
 
 /** The Microsoft Entra tenant of a Teams user; undefined on other channels. */

@@ -6,11 +6,12 @@ import { MessageFactory, type CardAction, type TurnContext } from 'botbuilder-co
 import { ContractServiceError, extractRenewalId, maskRenewalId } from '../../services/contracts/index.js';
 import { replyButton } from '../replies/buttons.js';
 import { isCommand, type Turn } from '../turnUnderstanding.js';
-import type { ContractDialogDeps, RerouteResult } from './contractDialogDeps.js';
-import { isReroute } from './contractDialogDeps.js';
+import type { ContractDialogDeps } from './contractDialogDeps.js';
+import { DONE, isReroute, REROUTE } from '../dialogOutcome.js';
+import { TurnContracts } from './turnContracts.js';
 import { sayContractsUnavailable } from './contractsUnavailable.js';
 import { STEP_COUNT, stepText } from './walkthroughSteps.js';
-import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog, verifiedIdOf } from './verifyContractDialog.js';
+import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog, verifiedOf } from './verifyContractDialog.js';
 
 export const WALKTHROUGH_DIALOG = 'walkthroughDialog';
 const FLOW = 'walkthroughDialog.flow';
@@ -45,14 +46,14 @@ export class WalkthroughDialog extends ComponentDialog<WalkthroughOptions> {
 
   private async walk(step: WaterfallStepContext<WalkthroughOptions>): Promise<DialogTurnResult> {
     const result: unknown = step.result;
-    if (isReroute(result)) return step.endDialog(result);
-    const renewalId = verifiedIdOf(result);
-    if (!renewalId) return step.endDialog();
+    if (isReroute(result)) return step.endDialog(REROUTE);
+    const renewalId = verifiedOf(result)?.renewalId;
+    if (!renewalId) return step.endDialog(DONE);
     return step.beginDialog(STEPS, { renewalId });
   }
 
   private async done(step: WaterfallStepContext<WalkthroughOptions>): Promise<DialogTurnResult> {
-    return step.endDialog(step.result);
+    return step.endDialog(isReroute(step.result) ? REROUTE : DONE);
   }
 }
 
@@ -64,7 +65,7 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
 
   override async beginDialog(dc: DialogContext, options?: { renewalId: string }): Promise<DialogTurnResult> {
     const renewalId = options?.renewalId;
-    if (!renewalId) return dc.endDialog();
+    if (!renewalId) return dc.endDialog(DONE);
     const turn = await this.deps.understanding.of(dc.context);
     const saved = (await this.deps.state.profile.get(dc.context, {})).walkthrough;
     const resumeAt = saved?.renewalId === renewalId ? saved.step : 1;
@@ -78,7 +79,7 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
     const turn = await this.deps.understanding.of(dc.context);
     const renewalId = renewalIdOf(dc);
     const saved = (await this.deps.state.profile.get(dc.context, {})).walkthrough;
-    if (!renewalId || !saved) return dc.endDialog();
+    if (!renewalId || !saved) return dc.endDialog(DONE);
     const command = WALK_COMMANDS.find((name) => isCommand(turn, name, { withinShortMessage: true }));
     switch (command) {
       case 'next':
@@ -91,13 +92,13 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
         return this.show(dc, turn, renewalId, saved.step);
       case 'stop':
         await dc.context.sendActivity(turn.t('walk.stopped', { step: saved.step, total: STEP_COUNT }));
-        return dc.endDialog();
+        return dc.endDialog(DONE);
       case 'quote':
         await this.requestQuote(dc.context, turn, renewalId);
         return Dialog.EndOfTurn;
       default:
         // Another question: the main dialog answers it; "where was I?" brings the walk back.
-        return dc.endDialog({ reroute: true } satisfies RerouteResult);
+        return dc.endDialog(REROUTE);
     }
   }
 
@@ -116,7 +117,7 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
       await this.send(dc.context, turn, renewalId, step);
     } catch (error) {
       await sayContractsUnavailable(dc.context, turn, error, { during: 'the walkthrough', renewalId });
-      return dc.endDialog();
+      return dc.endDialog(DONE);
     }
     const profile = await this.deps.state.profile.get(dc.context, {});
     profile.walkthrough = { renewalId, step, updatedAt: this.deps.clock.now().toISOString() };
@@ -124,9 +125,10 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
   }
 
   private async send(context: TurnContext, turn: Turn, renewalId: string, step: number): Promise<void> {
-    const contract = await this.deps.contracts.findByRenewalId(renewalId);
+    const contracts = TurnContracts.of(context, this.deps.contracts);
+    const contract = await contracts.find(renewalId);
     if (!contract) throw new ContractServiceError('not-found', 'the contract of the walkthrough is no longer there');
-    const account = await this.deps.contracts.listAccountContracts(contract.account.accountNumber);
+    const account = await contracts.account(contract.account.accountNumber);
     const text = stepText(step, { contract, account, today: this.deps.clock.now(), lang: turn.lang, t: turn.t });
     await context.sendActivity(MessageFactory.suggestedActions(this.buttons(turn, step), text));
   }
@@ -145,7 +147,7 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
     const profile = await this.deps.state.profile.get(dc.context, {});
     delete profile.walkthrough;
     await dc.context.sendActivity(turn.t('walk.finished'));
-    return dc.endDialog();
+    return dc.endDialog(DONE);
   }
 
   private async requestQuote(context: TurnContext, turn: Turn, renewalId: string): Promise<void> {
@@ -156,7 +158,10 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
         requestedBy: from.name?.trim() || from.id,
         language: turn.lang,
       });
-      const contract = await this.deps.contracts.findByRenewalId(renewalId);
+      // The quote changed the contract's state: read it afresh.
+      const contracts = TurnContracts.of(context, this.deps.contracts);
+      contracts.forget(renewalId);
+      const contract = await contracts.find(renewalId);
       turn.log.info({ renewalId: maskRenewalId(renewalId), quote: receipt.id }, 'quote requested');
       await context.sendActivity(MessageFactory.suggestedActions(
         this.buttons(turn, 4).filter((b) => b.title !== turn.t('walk.buttons.quote')),
