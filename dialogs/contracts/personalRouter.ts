@@ -8,6 +8,8 @@ import type { CommandName } from '../../knowledge/recognizer/commandWords.js';
 import { alignmentText } from './alignmentView.js';
 import type { ContractDialogDeps } from './contractDialogDeps.js';
 import { sayContractsUnavailable } from './contractsUnavailable.js';
+import { TurnContracts } from './turnContracts.js';
+import type { RenewalId } from '../../services/contracts/index.js';
 import { verifiedIds } from './verifiedContracts.js';
 import { WALKTHROUGH_DIALOG } from './walkthroughDialog.js';
 
@@ -41,10 +43,11 @@ export class ContractPersonalRouter implements PersonalRouter {
     return undefined;
   }
 
-  private async showAlignment(context: TurnContext, turn: Turn, renewalId: string): Promise<void> {
+  private async showAlignment(context: TurnContext, turn: Turn, renewalId: RenewalId): Promise<void> {
     try {
-      const contract = await this.deps.contracts.findByRenewalId(renewalId);
-      const account = contract ? await this.deps.contracts.listAccountContracts(contract.account.accountNumber) : [];
+      const contracts = TurnContracts.of(context, this.deps.contracts);
+      const contract = await contracts.find(renewalId);
+      const account = contract ? await contracts.account(contract.account.accountNumber) : [];
       const text = alignmentText(account, this.deps.clock.now(), turn.lang, turn.t);
       await context.sendActivity(MessageFactory.suggestedActions(
         [replyButton(turn.t('buttons.walkthrough')), replyButton(this.deps.kb.title('find-reseller', turn.lang))],

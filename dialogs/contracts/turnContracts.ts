@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder-core';
-import type { Contract, ContractService } from '../../services/contracts/index.js';
+import type { Contract, ContractService, RenewalId } from '../../services/contracts/index.js';
 
 const KEY = Symbol('turnContracts');
 
@@ -28,7 +28,7 @@ export class TurnContracts {
     this.byId.set(contract.renewalId, contract);
   }
 
-  async find(renewalId: string): Promise<Contract | undefined> {
+  async find(renewalId: RenewalId): Promise<Contract | undefined> {
     if (this.byId.has(renewalId)) return this.byId.get(renewalId);
     const contract = await this.service.findByRenewalId(renewalId);
     this.byId.set(renewalId, contract);

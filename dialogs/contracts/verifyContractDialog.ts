@@ -3,13 +3,13 @@ import {
   type DialogTurnResult, type WaterfallStepContext,
 } from '../sdk.js';
 import { MessageFactory, type TurnContext } from 'botbuilder-core';
-import { extractRenewalId, maskRenewalId } from '../../services/contracts/index.js';
+import { extractRenewalId, isRenewalId, maskRenewalId, type RenewalId } from '../../services/contracts/index.js';
 import { DONE, REROUTE, type DialogOutcome } from '../dialogOutcome.js';
 import { formatTime } from '../formatDate.js';
 import { faqReply } from '../replies/faqReply.js';
 import { replyButton } from '../replies/buttons.js';
 import type { Turn } from '../turnUnderstanding.js';
-import { answerOf, TextInput, type TextInputCheck, type TextInputResult } from '../textInput.js';
+import { answerOf, TextInput, type TextInputCheck } from '../textInput.js';
 import type { ContractDialogDeps } from './contractDialogDeps.js';
 import { sayContractsUnavailable } from './contractsUnavailable.js';
 import { TurnContracts } from './turnContracts.js';
@@ -26,7 +26,7 @@ const OTHER_QUESTION_SCORE = 0.45;
 
 export interface VerifyOptions {
   /** A renewal ID the user already gave (e.g. in "status of RNW-20481137"). */
-  renewalId?: string;
+  renewalId?: RenewalId;
 }
 
 /**
@@ -35,7 +35,7 @@ export interface VerifyOptions {
  */
 export interface Verified {
   kind: 'verified';
-  renewalId: string;
+  renewalId: RenewalId;
 }
 
 /** The outcome: verified, a message to route elsewhere, or done (gave up, locked, unavailable). */
@@ -60,10 +60,10 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
 
   private async askId(step: WaterfallStepContext<VerifyOptions>): Promise<DialogTurnResult> {
     const given = step.options.renewalId;
-    if (given) return step.next({ kind: 'answer', text: given } satisfies TextInputResult);
+    if (given) return step.next(given);
     const known = await verifiedIds(this.deps.state, step.context);
     const last = known[known.length - 1];
-    if (last) return step.next({ kind: 'answer', text: last } satisfies TextInputResult);
+    if (last) return step.next(last);
     const turn = await this.deps.understanding.of(step.context);
     return step.prompt(ID_PROMPT, {
       prompt: MessageFactory.suggestedActions(this.helpButtons(turn), turn.t('verify.askId')),
@@ -73,9 +73,12 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
 
   private async checkId(step: WaterfallStepContext<VerifyOptions>): Promise<DialogTurnResult> {
     const turn = await this.deps.understanding.of(step.context);
-    const answer = answerOf(step.result);
+    // An ID given before the question (already canonical), or the answer to it.
+    const result: unknown = step.result;
+    const given = typeof result === 'string' && isRenewalId(result) ? result : undefined;
+    const answer = given ?? answerOf(result);
     if (answer === undefined) return step.endDialog(REROUTE);
-    const renewalId = extractRenewalId(answer);
+    const renewalId = given ?? extractRenewalId(answer);
     if (!renewalId) {
       await step.context.sendActivity(MessageFactory.suggestedActions([replyButton(this.deps.kb.title('talk-to-agent', turn.lang))], turn.t('verify.noId')));
       return step.endDialog(DONE);
@@ -99,7 +102,8 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
   private async checkProof(step: WaterfallStepContext<VerifyOptions>): Promise<DialogTurnResult> {
     const turn = await this.deps.understanding.of(step.context);
     const values = step.values;
-    const renewalId = 'renewalId' in values && typeof values.renewalId === 'string' ? values.renewalId : '';
+    const renewalId = 'renewalId' in values && typeof values.renewalId === 'string' && isRenewalId(values.renewalId) ? values.renewalId : undefined;
+    if (!renewalId) return step.replaceDialog(FLOW, {});
     const proof = answerOf(step.result) ?? '';
     const userKey = `${step.context.activity.channelId}:${step.context.activity.from.id}`;
     let outcome;
@@ -149,7 +153,7 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
     return [replyButton(this.deps.kb.title('renewal-id', turn.lang)), replyButton(this.deps.kb.title('renewal-process', turn.lang))];
   }
 
-  private async unavailable(step: WaterfallStepContext<VerifyOptions>, turn: Turn, error: unknown, renewalId: string): Promise<DialogTurnResult> {
+  private async unavailable(step: WaterfallStepContext<VerifyOptions>, turn: Turn, error: unknown, renewalId: RenewalId): Promise<DialogTurnResult> {
     await sayContractsUnavailable(step.context, turn, error, { during: 'verification', renewalId, buttons: [replyButton(this.deps.kb.title('talk-to-agent', turn.lang))] });
     return step.endDialog(DONE);
   }
@@ -158,7 +162,7 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
 /** What a finished verification proved, if it verified a contract. */
 export function verifiedOf(result: unknown): Verified | undefined {
   if (typeof result !== 'object' || result === null || !('kind' in result) || result.kind !== 'verified') return undefined;
-  return 'renewalId' in result && typeof result.renewalId === 'string' ? { kind: 'verified', renewalId: result.renewalId } : undefined;
+  return 'renewalId' in result && typeof result.renewalId === 'string' && isRenewalId(result.renewalId) ? { kind: 'verified', renewalId: result.renewalId } : undefined;
 }
 
 /** The Microsoft Entra tenant of a Teams user; undefined on other channels. */

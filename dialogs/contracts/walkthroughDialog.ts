@@ -3,7 +3,7 @@ import {
   type DialogContext, type DialogInstance, type DialogTurnResult, type WaterfallStepContext,
 } from '../sdk.js';
 import { MessageFactory, type CardAction, type TurnContext } from 'botbuilder-core';
-import { ContractServiceError, extractRenewalId, maskRenewalId } from '../../services/contracts/index.js';
+import { ContractServiceError, extractRenewalId, isRenewalId, maskRenewalId, type RenewalId } from '../../services/contracts/index.js';
 import { replyButton } from '../replies/buttons.js';
 import { isCommand, type Turn } from '../turnUnderstanding.js';
 import type { ContractDialogDeps } from './contractDialogDeps.js';
@@ -21,7 +21,7 @@ const STEPS = 'walkthroughDialog.steps';
 export const WALK_COMMANDS = ['next', 'back', 'skip', 'stop', 'whereWasI', 'quote'] as const;
 
 export interface WalkthroughOptions {
-  renewalId?: string;
+  renewalId?: RenewalId;
 }
 
 /**
@@ -58,12 +58,12 @@ export class WalkthroughDialog extends ComponentDialog<WalkthroughOptions> {
 }
 
 /** The walk itself: one step on screen at a time, moved by next/back/skip/stop/where was I. */
-class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
+class WalkthroughStepsDialog extends Dialog<{ renewalId: RenewalId }> {
   constructor(private readonly deps: ContractDialogDeps) {
     super(STEPS);
   }
 
-  override async beginDialog(dc: DialogContext, options?: { renewalId: string }): Promise<DialogTurnResult> {
+  override async beginDialog(dc: DialogContext, options?: { renewalId: RenewalId }): Promise<DialogTurnResult> {
     const renewalId = options?.renewalId;
     if (!renewalId) return dc.endDialog(DONE);
     const turn = await this.deps.understanding.of(dc.context);
@@ -105,14 +105,14 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
   /** After an interruption (help, language switch) the current step is shown again. */
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const state: unknown = instance.state;
-    const renewalId = typeof state === 'object' && state !== null && 'renewalId' in state && typeof state.renewalId === 'string' ? state.renewalId : undefined;
+    const renewalId = typeof state === 'object' && state !== null && 'renewalId' in state && typeof state.renewalId === 'string' && isRenewalId(state.renewalId) ? state.renewalId : undefined;
     const saved = (await this.deps.state.profile.get(context, {})).walkthrough;
     if (!renewalId || !saved) return;
     const turn = await this.deps.understanding.of(context);
     await this.send(context, turn, renewalId, saved.step);
   }
 
-  private async show(dc: DialogContext, turn: Turn, renewalId: string, step: number): Promise<DialogTurnResult> {
+  private async show(dc: DialogContext, turn: Turn, renewalId: RenewalId, step: number): Promise<DialogTurnResult> {
     try {
       await this.send(dc.context, turn, renewalId, step);
     } catch (error) {
@@ -124,7 +124,7 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
     return Dialog.EndOfTurn;
   }
 
-  private async send(context: TurnContext, turn: Turn, renewalId: string, step: number): Promise<void> {
+  private async send(context: TurnContext, turn: Turn, renewalId: RenewalId, step: number): Promise<void> {
     const contracts = TurnContracts.of(context, this.deps.contracts);
     const contract = await contracts.find(renewalId);
     if (!contract) throw new ContractServiceError('not-found', 'the contract of the walkthrough is no longer there');
@@ -150,7 +150,7 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
     return dc.endDialog(DONE);
   }
 
-  private async requestQuote(context: TurnContext, turn: Turn, renewalId: string): Promise<void> {
+  private async requestQuote(context: TurnContext, turn: Turn, renewalId: RenewalId): Promise<void> {
     const from = context.activity.from;
     try {
       const receipt = await this.deps.contracts.requestQuote({
@@ -177,7 +177,7 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
   }
 }
 
-function renewalIdOf(dc: DialogContext): string | undefined {
+function renewalIdOf(dc: DialogContext): RenewalId | undefined {
   const state: unknown = dc.activeDialog?.state;
-  return typeof state === 'object' && state !== null && 'renewalId' in state && typeof state.renewalId === 'string' ? state.renewalId : undefined;
+  return typeof state === 'object' && state !== null && 'renewalId' in state && typeof state.renewalId === 'string' && isRenewalId(state.renewalId) ? state.renewalId : undefined;
 }

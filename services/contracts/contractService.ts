@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGS } from '../../knowledge/language/lang.js';
 import type { Contract } from './contract.js';
 import { renewalIdSchema } from './contract.js';
+import type { RenewalId } from './extractRenewalId.js';
 
 export const quoteRequestSchema = z.object({
   renewalId: renewalIdSchema,
@@ -31,14 +32,14 @@ export type QuoteRequestReceipt = z.infer<typeof quoteRequestReceiptSchema>;
  */
 export interface ContractService {
   /** The contract, or undefined when no contract has this ID. */
-  findByRenewalId(renewalId: string): Promise<Contract | undefined>;
+  findByRenewalId(renewalId: RenewalId): Promise<Contract | undefined>;
   /** All contracts of an account, soonest end first; empty for an unknown account. */
   listAccountContracts(accountNumber: string): Promise<Contract[]>;
   /**
    * Whether `proof` (certificate number, order number, or SAN for Rewards contracts) belongs to
    * the contract. Case, spaces and dashes do not matter; false for an unknown ID.
    */
-  verifyProof(renewalId: string, proof: string): Promise<boolean>;
+  verifyProof(renewalId: RenewalId, proof: string): Promise<boolean>;
   /** Records a quote request for the reseller; the contract then shows `quote-requested`. */
   requestQuote(request: QuoteRequest): Promise<QuoteRequestReceipt>;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { Contract } from './contract.js';
-import { RENEWAL_ID_PATTERN } from './contract.js';
+import type { RenewalId } from './extractRenewalId.js';
 import { ContractServiceError } from './contractServiceError.js';
 import type { ContractService, QuoteRequest, QuoteRequestReceipt } from './contractService.js';
 import { quoteRequestSchema } from './contractService.js';
@@ -63,7 +63,7 @@ export class FileContractService implements ContractService {
     return new FileContractService({ ...rest, contracts: loadContractsFile(file, options.clock.now()) });
   }
 
-  async findByRenewalId(renewalId: string): Promise<Contract | undefined> {
+  async findByRenewalId(renewalId: RenewalId): Promise<Contract | undefined> {
     const contract = this.lookup(renewalId);
     return contract ? this.withQuoteState(contract) : undefined;
   }
@@ -76,7 +76,7 @@ export class FileContractService implements ContractService {
     return Promise.all(mine.map((c) => this.withQuoteState(c)));
   }
 
-  async verifyProof(renewalId: string, proof: string): Promise<boolean> {
+  async verifyProof(renewalId: RenewalId, proof: string): Promise<boolean> {
     const contract = this.lookup(renewalId);
     if (!contract) {
       proofMatches(proof, NO_PROOFS); // same work as for a known ID: timing does not reveal which IDs exist
@@ -103,9 +103,9 @@ export class FileContractService implements ContractService {
     return { id, renewalId: contract.renewalId, createdAt, status: 'received' };
   }
 
+  /** IDs arrive canonical (RenewalId, or a quote request checked by its schema): no normalizing here. */
   private lookup(renewalId: string): Contract | undefined {
-    const canonical = renewalId.trim().toUpperCase();
-    return RENEWAL_ID_PATTERN.test(canonical) ? this.contracts.get(canonical) : undefined;
+    return this.contracts.get(renewalId);
   }
 
   private async withQuoteState(contract: Contract): Promise<Contract> {

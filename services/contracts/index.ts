@@ -1,6 +1,6 @@
 export * from './contract.js';
 export { parseIsoDate, toIsoDate } from './calendarDate.js';
-export { extractRenewalId } from './extractRenewalId.js';
+export { extractRenewalId, isRenewalId, type RenewalId } from './extractRenewalId.js';
 export { maskRenewalId } from './maskRenewalId.js';
 export { contractStatus, EXPIRING_WITHIN_DAYS, type ContractStatus, type ContractStatusName } from './contractStatus.js';
 export { needsRenewal, RENEWAL_WINDOW_DAYS } from './needsRenewal.js';

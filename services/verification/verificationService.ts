@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { Contract, ContractService } from '../contracts/index.js';
-import { extractRenewalId } from '../contracts/index.js';
+import type { RenewalId } from '../contracts/index.js';
 import type { AttemptStore } from './attemptStore.js';
 
 /** Failures allowed per renewal ID, and per user, within the window. */
@@ -59,13 +59,13 @@ export class VerificationService {
 
   /**
    * @param input.userKey stable id of the person (channel + user id); must not be empty
-   * @param input.renewalId the renewal ID, canonical or as typed
+   * @param input.renewalId the renewal ID, as extractRenewalId made it
    * @param input.proof certificate number, order number or SAN, as typed
    */
-  async verifyWithProof(input: { userKey: string; renewalId: string; proof: string }): Promise<ProofVerification> {
+  async verifyWithProof(input: { userKey: string; renewalId: RenewalId; proof: string }): Promise<ProofVerification> {
     if (input.userKey.trim() === '') throw new TypeError('verifyWithProof: userKey is required');
     const now = this.clock.now();
-    const renewalId = extractRenewalId(input.renewalId) ?? input.renewalId.trim().toUpperCase();
+    const { renewalId } = input;
     const keys = [this.key('user', input.userKey), this.key('renewal-id', renewalId)];
 
     const lockedUntil = await this.latestLock(keys, now);
@@ -89,10 +89,10 @@ export class VerificationService {
    * @example
    * await verification.verifyByTenant({ renewalId: 'RNW-20481137', tenantId: context.activity.conversation.tenantId });
    */
-  async verifyByTenant(input: { renewalId: string; tenantId: string | undefined }): Promise<TenantVerification> {
+  async verifyByTenant(input: { renewalId: RenewalId; tenantId: string | undefined }): Promise<TenantVerification> {
     const tenantId = input.tenantId?.trim().toLowerCase();
-    const renewalId = extractRenewalId(input.renewalId);
-    if (!tenantId || !renewalId) return { outcome: 'not-applicable' };
+    const { renewalId } = input;
+    if (!tenantId) return { outcome: 'not-applicable' };
     const contract = await this.contracts.findByRenewalId(renewalId);
     const allowed = contract?.account.tenantIds.some((id) => id.toLowerCase() === tenantId) ?? false;
     return contract && allowed ? { outcome: 'verified', contract } : { outcome: 'not-applicable' };
