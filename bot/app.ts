@@ -36,7 +36,7 @@ import { turnErrorHandler } from './turnErrorHandler.js';
 import { TeamsButtonsMiddleware } from './teamsButtons.js';
 import { systemClock, type Clock } from '../services/clock.js';
 import {
-  createContractService, MemoryQuoteStore, SqliteQuoteStore, type ContractService, type QuoteStore,
+  createContractService, MemoryQuoteStore, RecentContracts, SqliteQuoteStore, type ContractService, type QuoteStore,
 } from '../services/contracts/index.js';
 import { MemoryAttemptStore, SqliteAttemptStore, VerificationService, type AttemptStore } from '../services/verification/index.js';
 import { ContractStatusDialog } from '../dialogs/contracts/contractStatusDialog.js';
@@ -144,7 +144,7 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     profile: userState.createProperty<UserProfile>('profile'),
     conversation: conversationState.createProperty<ConversationData>('conversation'),
   };
-  const contracts = overrides.contracts ?? createContractService({
+  const source = overrides.contracts ?? createContractService({
     apiUrl: config.CONTRACT_API_URL,
     apiToken: config.CONTRACT_API_TOKEN,
     apiTimeoutMs: config.CONTRACT_API_TIMEOUT_MS,
@@ -152,6 +152,8 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     clock,
     quotes: stores.quotes,
   });
+  // A walkthrough step, the status and the alignment reuse what was read in the last minute.
+  const contracts = new RecentContracts(source, { clock });
   const verification = new VerificationService({ contracts, clock, attempts: stores.attempts, keySecret: config.VERIFICATION_KEY_SECRET });
   const understanding = new TurnUnderstanding({
     recognizer, commands: CommandWords.fromLocales(localeResources), translator, state, defaultLang: config.DEFAULT_LANGUAGE, logger,

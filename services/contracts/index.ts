@@ -28,3 +28,4 @@ export {
 } from './fileContractService.js';
 export { HttpContractService, type HttpContractServiceOptions } from './httpContractService.js';
 export { createContractService, type CreateContractServiceOptions } from './createContractService.js';
+export { RecentContracts, type RecentContractsOptions } from './recentContracts.js';
