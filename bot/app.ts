@@ -8,7 +8,7 @@ import { CloudAdapter } from 'botbuilder/lib/cloudAdapter.js';
 import type { Server } from 'restify';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { CommandWords } from '../knowledge/recognizer/commandWords.js';
-import { Recognizer } from '../knowledge/recognizer/recognizer.js';
+import { Recognizer, type IntentRecognizer } from '../knowledge/recognizer/recognizer.js';
 import type { Lang } from '../knowledge/language/lang.js';
 import type { ConversationData, UserProfile } from '../dialogs/conversationData.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
@@ -64,6 +64,8 @@ export interface AppOverrides {
   clock?: Clock;
   /** Replaces the contract service chosen by configuration (tests). */
   contracts?: ContractService;
+  /** Replaces the recognizer built from the knowledge base (tests: a fake that answers as told). */
+  recognizer?: IntentRecognizer;
   /** Replaces the Direct Line service the token route asks (tests). */
   directLine?: DirectLineTokenSource;
   /** Replaces the random ids of chat conversations and users (tests). */
@@ -113,7 +115,7 @@ export function createUnderstanding(): { kb: KnowledgeBase; recognizer: Recogniz
 export interface BotParts {
   bot: RenewalBot;
   kb: KnowledgeBase;
-  recognizer: Recognizer;
+  recognizer: IntentRecognizer;
   translator: Translator;
   /** The locale files' contents, read once. */
   localeResources: ReturnType<typeof readLocaleResources>;
@@ -131,7 +133,9 @@ export interface BotParts {
  * it needs. Everything else receives its collaborators through its constructor.
  */
 export function createBot(config: Config, logger: Logger, overrides: AppOverrides = {}): BotParts {
-  const { kb, recognizer } = createUnderstanding();
+  const understood = createUnderstanding();
+  const { kb } = understood;
+  const recognizer = overrides.recognizer ?? understood.recognizer;
   const localeResources = readLocaleResources();
   const translator = createTranslator(localeResources);
   const closers: Array<() => void> = [];

@@ -62,7 +62,9 @@ describe('the HTTP server', () => {
   });
 
   it('accepts an unknown activity type without a reply or an error', async () => {
+    // expectReplies: whatever the bot said in the turn would be in the body.
     const res = await post(activity('', { type: 'somethingNew' }));
     expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ activities: [] });
   });
 });

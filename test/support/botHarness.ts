@@ -1,6 +1,7 @@
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Clock } from '../../services/clock.js';
+import type { IntentRecognizer } from '../../knowledge/recognizer/recognizer.js';
 import type { ContractService } from '../../services/contracts/index.js';
 import { createBot, type BotParts } from '../../bot/app.js';
 import { loadConfig, type Config } from '../../bot/config.js';
@@ -31,6 +32,8 @@ export interface HarnessOptions {
   contracts?: ContractService;
   /** Replaces the silent logger (tests that read the log lines). */
   logger?: Logger;
+  /** Replaces the real recognizer (a fake that answers as the test says). */
+  recognizer?: IntentRecognizer;
 }
 
 export function botHarness(options: HarnessOptions = {}): Harness {
@@ -40,6 +43,7 @@ export function botHarness(options: HarnessOptions = {}): Harness {
     storage,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.contracts ? { contracts: options.contracts } : {}),
+    ...(options.recognizer ? { recognizer: options.recognizer } : {}),
   });
   // The template is applied to every activity the test sends: it plays the channel's locale.
   const template: Partial<Activity> = { ...(options.locale ? { locale: options.locale } : {}), ...options.template };
