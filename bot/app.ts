@@ -5,16 +5,20 @@ import {
 // The botbuilder package's index also loads skills, streaming, transcripts and inspection,
 // ~0.1 s of start-up this bot does not use; CloudAdapter is all it needs from it.
 import { CloudAdapter } from 'botbuilder/lib/cloudAdapter.js';
+import { networkInterfaces } from 'node:os';
 import type { Server } from 'restify';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { CommandWords } from '../knowledge/recognizer/commandWords.js';
-import { Recognizer, type IntentRecognizer } from '../knowledge/recognizer/recognizer.js';
+import type { IntentRecognizer } from '../knowledge/recognizer/recognizer.js';
 import type { Lang } from '../knowledge/language/lang.js';
+import { TrainedRecognizer } from '../knowledge/recognizer/trainedRecognizer.js';
+import { loadOrTrainModel } from '../knowledge/model/modelFile.js';
+import { trainingExamples } from '../knowledge/model/trainingData.js';
 import type { ConversationData, UserProfile } from '../dialogs/conversationData.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import type { LinkUrls } from '../dialogs/replies/links.js';
 import { TurnUnderstanding } from '../dialogs/turnUnderstanding.js';
-import { isProduction, type Config } from './config.js';
+import { appTypeOf, isProduction, type Config } from './config.js';
 import { createServer } from './http/server.js';
 import { directLineIssuer } from './http/directLine/chatTokenIssuers.js';
 import { ConversationReferences } from './http/directLine/conversationReferences.js';
@@ -29,16 +33,24 @@ import { pageStrings } from './http/webChat/pageStrings.js';
 import { pageCsp, registerWebChat } from './http/webChat/registerWebChat.js';
 import { createTranslator, readLocaleResources, type Translator } from './i18n.js';
 import type { Logger } from './logger.js';
-import { fromRoot, SAMPLE_CONTRACTS_FILE } from './paths.js';
+import { fromRoot, INTENT_MODEL_FILE, SAMPLE_CONTRACTS_FILE } from './paths.js';
 import { RenewalBot } from './renewalBot.js';
 import { openDatabase, SqliteStorage } from './storage/index.js';
 import { turnErrorHandler } from './turnErrorHandler.js';
 import { TeamsButtonsMiddleware } from './teamsButtons.js';
+import { ServiceUrlGuard, TeamsTenantMiddleware } from './channelTrust.js';
+import { adapterEndpoint, MessagesAdapter } from './http/adapterEndpoint.js';
+import { FailureLog } from './http/failureLog.js';
+import { selfAddresses, ServiceUrlPolicy } from './http/serviceUrls.js';
 import { systemClock, type Clock } from '../services/clock.js';
 import {
   createContractService, MemoryQuoteStore, RecentContracts, SqliteQuoteStore, type ContractService, type QuoteStore,
 } from '../services/contracts/index.js';
 import { MemoryAttemptStore, SqliteAttemptStore, VerificationService, type AttemptStore } from '../services/verification/index.js';
+import {
+  MemoryQuoteOutbox, QuoteDeliveryService, SqliteQuoteOutbox, type QuoteMailer, type QuoteOutbox,
+} from '../services/quotes/index.js';
+import { createQuoteMailer } from './mail/createQuoteMailer.js';
 import { ContractStatusDialog } from '../dialogs/contracts/contractStatusDialog.js';
 import type { ContractDialogDeps } from '../dialogs/contracts/contractDialogDeps.js';
 import { ContractPersonalRouter } from '../dialogs/contracts/personalRouter.js';
@@ -70,12 +82,15 @@ export interface AppOverrides {
   directLine?: DirectLineTokenSource;
   /** Replaces the random ids of chat conversations and users (tests). */
   newId?: IdGenerator;
+  /** Replaces the quote mailer chosen by configuration (tests). */
+  mailer?: QuoteMailer;
 }
 
 interface Stores {
   storage: Storage;
   attempts: AttemptStore;
   quotes: QuoteStore;
+  outbox: QuoteOutbox;
 }
 
 /**
@@ -84,11 +99,13 @@ interface Stores {
  */
 function createStores(config: Config, overrides: AppOverrides, closers: Array<() => void>): Stores {
   if (config.STORAGE === 'memory') {
-    return { storage: overrides.storage ?? new MemoryStorage(), attempts: new MemoryAttemptStore(), quotes: new MemoryQuoteStore() };
+    return { storage: overrides.storage ?? new MemoryStorage(), attempts: new MemoryAttemptStore(), quotes: new MemoryQuoteStore(), outbox: new MemoryQuoteOutbox() };
   }
   const db = openDatabase(config.STORAGE_FILE);
   closers.push(() => db.close());
-  return { storage: overrides.storage ?? new SqliteStorage(db), attempts: new SqliteAttemptStore(db), quotes: new SqliteQuoteStore(db) };
+  return {
+    storage: overrides.storage ?? new SqliteStorage(db), attempts: new SqliteAttemptStore(db), quotes: new SqliteQuoteStore(db), outbox: new SqliteQuoteOutbox(db),
+  };
 }
 
 /** Links the FAQ names, from configuration; a link that is not configured is not shown. */
@@ -107,9 +124,12 @@ export function linksFrom(config: Config): LinkUrls {
 }
 
 /** Builds the knowledge base and the recognizer from the project's knowledge files. */
-export function createUnderstanding(): { kb: KnowledgeBase; recognizer: Recognizer } {
+export function createUnderstanding(): { kb: KnowledgeBase; recognizer: IntentRecognizer } {
   const kb = loadKnowledgeBase(fromRoot('knowledge'));
-  return { kb, recognizer: new Recognizer(kb.recognizerExamples()) };
+  const examples = kb.recognizerExamples();
+  // The build trains the model into this file; a missing or stale file means training now.
+  const { model } = loadOrTrainModel(trainingExamples(examples), INTENT_MODEL_FILE);
+  return { kb, recognizer: new TrainedRecognizer(examples, model) };
 }
 
 export interface BotParts {
@@ -124,7 +144,9 @@ export interface BotParts {
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
   /** Middleware every adapter runs (channel-specific shaping of replies). */
   middleware: Middleware[];
-  /** Closes what was opened (the database). */
+  /** Delivers quote requests (e-mail, vendor API) and retries the failed ones. */
+  quoteDelivery: QuoteDeliveryService;
+  /** Closes what was opened (the database, the mail transport, the retry timer). */
   close(): void;
 }
 
@@ -158,12 +180,13 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
   });
   // A walkthrough step, the status and the alignment reuse what was read in the last minute.
   const contracts = new RecentContracts(source, { clock });
+  const quoteDelivery = createQuoteDelivery(config, logger, overrides, { contracts, clock, outbox: stores.outbox, translator }, closers);
   const verification = new VerificationService({ contracts, clock, attempts: stores.attempts, keySecret: config.VERIFICATION_KEY_SECRET });
   const understanding = new TurnUnderstanding({
     recognizer, commands: CommandWords.fromLocales(localeResources), translator, state, defaultLang: config.DEFAULT_LANGUAGE, logger,
   });
   const links = linksFrom(config);
-  const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, links };
+  const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, links, quoteDelivery };
   const mainDialog = new MainDialog({
     kb,
     understanding,
@@ -181,9 +204,9 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     kb,
   });
   const onTurnError = turnErrorHandler({ translator, understanding, conversationState, defaultLang: config.DEFAULT_LANGUAGE });
-  const middleware: Middleware[] = [new TeamsButtonsMiddleware()];
+  const middleware: Middleware[] = [new TeamsTenantMiddleware(), new TeamsButtonsMiddleware()];
   return {
-    bot, kb, recognizer, translator, localeResources, onTurnError, middleware,
+    bot, kb, recognizer, translator, localeResources, onTurnError, middleware, quoteDelivery,
     languageOf: (context) => understanding.languageOf(context),
     close: () => closers.forEach((close) => close()),
   };
@@ -201,11 +224,12 @@ async function createWebChat(server: Server, adapter: CloudAdapter, parts: BotPa
   const origins = new OriginPolicy(config.ALLOWED_ORIGINS);
   const limiter = new TokenBucketLimiter({ perMinute: config.TOKEN_RATE_LIMIT_PER_MINUTE, clock });
   const references = new ConversationReferences();
+  const users = new UserIds(deriveKey(keyMaterial, 'user-id'), newId);
   adapter.use(references.recorder());
   const local = isProduction(config)
     ? undefined
     : (await import('./http/directLine/localDirectLine.js')).createLocalDirectLine({
-        adapter, logic: (context) => parts.bot.run(context), clock, newId, keyMaterial, origins, limiter, logger,
+        adapter, logic: (context) => parts.bot.run(context), clock, newId, keyMaterial, origins, limiter, users, logger,
       });
   const issuer = config.DIRECT_LINE_SECRET
     ? directLineIssuer(overrides.directLine ?? new DirectLineTokenClient({ secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT }), config.DIRECT_LINE_ENDPOINT)
@@ -214,12 +238,53 @@ async function createWebChat(server: Server, adapter: CloudAdapter, parts: BotPa
     ? { adapter, botAppId: config.MicrosoftAppId ?? '', references, translator: parts.translator, languageOf: parts.languageOf, token: config.NOTIFY_TOKEN, logger }
     : undefined;
   registerWebChat(server, {
-    logger, issuer, origins, limiter, notify, local,
-    users: new UserIds(deriveKey(keyMaterial, 'user-id'), newId),
+    logger, issuer, origins, limiter, notify, local, users,
     pageCsp: pageCsp(config),
     strings: pageStrings(parts.localeResources),
   });
   return { store: local?.store, references };
+}
+
+/**
+ * Quote delivery: e-mail through SMTP or to .eml files (configuration), the vendor's API when
+ * one is set; a timer retries what failed, and a first pass at start resumes what a restart
+ * left pending.
+ */
+function createQuoteDelivery(
+  config: Config,
+  logger: Logger,
+  overrides: AppOverrides,
+  parts: { contracts: ContractService; clock: Clock; outbox: QuoteOutbox; translator: Translator },
+  closers: Array<() => void>,
+): QuoteDeliveryService {
+  const configured = createQuoteMailer(config);
+  closers.push(() => configured.close());
+  const delivery = new QuoteDeliveryService({
+    contracts: parts.contracts,
+    outbox: parts.outbox,
+    mailer: overrides.mailer ?? configured.mailer,
+    clock: parts.clock,
+    texts: (lang) => {
+      const t = parts.translator.forLang(lang);
+      return (key, vars) => t(key, vars ?? {});
+    },
+    log: logger,
+    vendorApi: !overrides.contracts && Boolean(config.CONTRACT_API_URL),
+    messageIdDomain: configured.domain,
+    waitMs: config.QUOTE_DELIVERY_WAIT_MS,
+  });
+  if (!overrides.mailer) logger.info({ quoteMail: configured.description }, 'quote e-mails go to this mail server or folder');
+  if (!overrides.mailer && isProduction(config) && !config.SMTP_URL && !config.SMTP_HOST) {
+    logger.warn({ event: 'quote-mail-not-configured', outbox: config.OUTBOX_DIR }, 'production mode without SMTP_URL or SMTP_HOST: quote e-mails stay in the outbox folder and reach no reseller');
+  }
+  const retry = () => {
+    delivery.runDue().catch((error: unknown) => logger.error({ event: 'quote-retry-scan-failed', error: String(error) }, 'quote retry scan failed'));
+  };
+  const timer = setInterval(retry, config.QUOTE_RETRY_SCAN_MS);
+  timer.unref();
+  closers.unshift(() => clearInterval(timer));
+  retry();
+  return delivery;
 }
 
 /** The bot behind botbuilder's CloudAdapter and the restify server. */
@@ -228,16 +293,19 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
-    MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',
+    MicrosoftAppType: appTypeOf(config),
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new MessagesAdapter(auth);
   adapter.onTurnError = parts.onTurnError;
+  const interfaces = Object.values(networkInterfaces()).flat().map((i) => i?.address ?? '');
+  const serviceUrls = new ServiceUrlPolicy(isProduction(config), selfAddresses(config.HOST, config.PORT, interfaces));
+  // First: a turn the bot may not answer is neither run nor remembered for proactive messages.
+  adapter.use(new ServiceUrlGuard(serviceUrls, logger));
   for (const m of parts.middleware) adapter.use(m);
-  const server = createServer({
-    logger,
-    messages: { process: (req, res) => adapter.process(req, res, (context) => parts.bot.run(context)) },
-  });
+  const failures = new FailureLog({ logger, clock: overrides.clock ?? systemClock });
+  const logic = (context: TurnContext) => parts.bot.run(context);
+  const server = createServer({ logger, failures, serviceUrls, messages: adapterEndpoint(adapter, logic, failures) });
   const webChat = await createWebChat(server, adapter, parts, config, logger, overrides);
   return { ...parts, adapter, server, webChat };
 }

@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
 import type { Clock } from '../../services/clock.js';
 import type { ContractService } from '../../services/contracts/index.js';
+import type { QuoteDeliveryService } from '../../services/quotes/index.js';
 import type { VerificationService } from '../../services/verification/index.js';
 import type { StateAccessors } from '../conversationData.js';
 import type { LinkUrls } from '../replies/links.js';
@@ -15,4 +16,6 @@ export interface ContractDialogDeps {
   verification: VerificationService;
   clock: Clock;
   links: LinkUrls;
+  /** Sends quote requests to the reseller and tells where they stand. */
+  quoteDelivery: QuoteDeliveryService;
 }

@@ -7,6 +7,7 @@ import { sayContractsUnavailable } from './contractsUnavailable.js';
 import { DONE, isReroute, REROUTE } from '../dialogOutcome.js';
 import { TurnContracts } from './turnContracts.js';
 import { rendersCards, statusView } from './statusView.js';
+import { quoteProgressLine } from './quoteReply.js';
 import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog, verifiedOf } from './verifyContractDialog.js';
 
 export const CONTRACT_STATUS_DIALOG = 'contractStatusDialog';
@@ -44,7 +45,9 @@ export class ContractStatusDialog extends ComponentDialog {
       const account = await contracts.account(contract.account.accountNumber);
       const others = account.filter((c) => c.renewalId !== contract.renewalId);
       const today = this.deps.clock.now();
-      const view = statusView({ contract, others, today, lang: turn.lang, t: turn.t });
+      const quote = await this.deps.quoteDelivery.latest(contract.renewalId);
+      const quoteLine = quote ? quoteProgressLine(quote, contract.reseller, turn.lang, turn.t) : undefined;
+      const view = statusView({ contract, others, today, lang: turn.lang, t: turn.t, quoteLine });
       const buttons: CardAction[] = [replyButton(turn.t('buttons.walkthrough'))];
       if (alignEndDates(account, today).kind === 'proposal') buttons.push(replyButton(turn.t('buttons.align')));
       buttons.push(replyButton(kb.title('talk-to-agent', turn.lang)));

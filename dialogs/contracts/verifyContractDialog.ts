@@ -13,6 +13,7 @@ import { answerOf, TextInput, type TextInputCheck } from '../textInput.js';
 import type { ContractDialogDeps } from './contractDialogDeps.js';
 import { sayContractsUnavailable } from './contractsUnavailable.js';
 import { TurnContracts } from './turnContracts.js';
+import { trustedTenantOf } from './trustedTenant.js';
 import { markVerified, verifiedIds } from './verifiedContracts.js';
 
 export const VERIFY_CONTRACT_DIALOG = 'verifyContractDialog';
@@ -85,7 +86,7 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
     }
     if ((await verifiedIds(this.deps.state, step.context)).includes(renewalId)) return step.endDialog({ kind: 'verified', renewalId } satisfies Verified);
     try {
-      const tenant = await this.deps.verification.verifyByTenant({ renewalId, tenantId: tenantOf(step.context) });
+      const tenant = await this.deps.verification.verifyByTenant({ renewalId, tenantId: trustedTenantOf(step.context) });
       if (tenant.outcome === 'verified') {
         await markVerified(this.deps.state, step.context, renewalId);
         turn.log.info({ renewalId: maskRenewalId(renewalId), via: 'tenant' }, 'contract verified');
@@ -163,16 +164,4 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
 export function verifiedOf(result: unknown): Verified | undefined {
   if (typeof result !== 'object' || result === null || !('kind' in result) || result.kind !== 'verified') return undefined;
   return 'renewalId' in result && typeof result.renewalId === 'string' && isRenewalId(result.renewalId) ? { kind: 'verified', renewalId: result.renewalId } : undefined;
-}
-
-/** The Microsoft Entra tenant of a Teams user; undefined on other channels. */
-function tenantOf(context: TurnContext): string | undefined {
-  if (context.activity.channelId !== 'msteams') return undefined;
-  const fromConversation = context.activity.conversation?.tenantId;
-  const channelData: unknown = context.activity.channelData;
-  const fromChannelData =
-    typeof channelData === 'object' && channelData !== null && 'tenant' in channelData &&
-    typeof channelData.tenant === 'object' && channelData.tenant !== null && 'id' in channelData.tenant &&
-    typeof channelData.tenant.id === 'string' ? channelData.tenant.id : undefined;
-  return fromConversation ?? fromChannelData;
 }

@@ -12,6 +12,7 @@ export {
   quoteRequestSchema,
   type ContractService,
   type QuoteRequest,
+  type QuoteRequestOptions,
   type QuoteRequestReceipt,
 } from './contractService.js';
 export { CONTRACT_SERVICE_ERROR_CODES, ContractServiceError, type ContractServiceErrorCode } from './contractServiceError.js';

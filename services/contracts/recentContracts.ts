@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Contract } from './contract.js';
-import type { ContractService, QuoteRequest, QuoteRequestReceipt } from './contractService.js';
+import type { ContractService, QuoteRequest, QuoteRequestOptions, QuoteRequestReceipt } from './contractService.js';
 import type { RenewalId } from './extractRenewalId.js';
 
 export interface RecentContractsOptions {
@@ -53,9 +53,9 @@ export class RecentContracts implements ContractService {
     return this.inner.verifyProof(renewalId, proof);
   }
 
-  async requestQuote(request: QuoteRequest): Promise<QuoteRequestReceipt> {
+  async requestQuote(request: QuoteRequest, options?: QuoteRequestOptions): Promise<QuoteRequestReceipt> {
     try {
-      return await this.inner.requestQuote(request);
+      return await this.inner.requestQuote(request, options);
     } finally {
       this.forget(request.renewalId);
     }

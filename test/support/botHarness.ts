@@ -1,4 +1,5 @@
-import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity, type Middleware, type Storage, type TurnContext } from 'botbuilder';
+import { ClaimsIdentity } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { Clock } from '../../services/clock.js';
 import type { IntentRecognizer } from '../../knowledge/recognizer/recognizer.js';
@@ -8,6 +9,8 @@ import { loadConfig, type Config } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
 import type { FaqId, IntentId, Lang } from '../../knowledge/schema.js';
 import { formatDateText } from '../../dialogs/formatDate.js';
+import type { QuoteMailer } from '../../services/quotes/index.js';
+import { FakeMailer } from '../services/quotes/fakeMailer.js';
 
 export interface Harness {
   parts: BotParts;
@@ -28,6 +31,10 @@ export interface HarnessOptions {
   clock?: Clock;
   /** Fields set on every activity the test sends (channel, tenant, user…). */
   template?: Partial<Activity>;
+  /** Where quote e-mails go. @default a FakeMailer that accepts them (nothing written to disk) */
+  mailer?: QuoteMailer;
+  /** Plays a production adapter that validated a Bot Framework channel token for every turn. */
+  channelAuthenticated?: boolean;
   /** Replaces the sample contract service (a failing one, a counting one). */
   contracts?: ContractService;
   /** Replaces the silent logger (tests that read the log lines). */
@@ -39,8 +46,10 @@ export interface HarnessOptions {
 export function botHarness(options: HarnessOptions = {}): Harness {
   const config: Config = loadConfig({ STORAGE: 'memory', LOG_LEVEL: 'silent', ...options.env });
   const storage = options.storage ?? new MemoryStorage();
+  const mailer = options.mailer ?? new FakeMailer();
   const parts = createBot(config, options.logger ?? createLogger('silent'), {
     storage,
+    mailer,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.contracts ? { contracts: options.contracts } : {}),
     ...(options.recognizer ? { recognizer: options.recognizer } : {}),
@@ -49,6 +58,7 @@ export function botHarness(options: HarnessOptions = {}): Harness {
   const template: Partial<Activity> = { ...(options.locale ? { locale: options.locale } : {}), ...options.template };
   const adapter = new TestAdapter((context) => parts.bot.run(context), template);
   adapter.onTurnError = parts.onTurnError;
+  if (options.channelAuthenticated) adapter.use(channelIdentity());
   for (const m of parts.middleware) adapter.use(m);
   return {
     parts,
@@ -57,6 +67,17 @@ export function botHarness(options: HarnessOptions = {}): Harness {
     say: (lang, key, vars) => parts.translator.forLang(lang)(key, vars ?? {}),
     answer: (id, lang) => formatDateText(parts.kb.faq(id)[lang].answer, lang),
     title: (id, lang) => parts.kb.title(id, lang),
+  };
+}
+
+/** Middleware giving each turn the identity CloudAdapter sets after checking a channel's token. */
+function channelIdentity(): Middleware {
+  return {
+    onTurn: async (context: TurnContext, next: () => Promise<void>) => {
+      const claims = [{ type: 'iss', value: 'https://api.botframework.com' }, { type: 'aud', value: 'bot-app-id' }];
+      context.turnState.set(context.adapter.BotIdentityKey, new ClaimsIdentity(claims, 'Bearer'));
+      await next();
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import { registerLocalDirectLine } from './localDirectLineRoutes.js';
 import { LocalTokens } from './localTokens.js';
 import type { OriginPolicy } from './originPolicy.js';
 import type { TokenBucketLimiter } from './tokenBucket.js';
+import type { UserIds } from './userIds.js';
 
 export interface LocalDirectLineDeps {
   adapter: CloudAdapter;
@@ -23,6 +24,8 @@ export interface LocalDirectLineDeps {
   keyMaterial: string;
   origins: OriginPolicy;
   limiter: TokenBucketLimiter;
+  /** Signs and checks the user ids handed out with tokens. */
+  users: UserIds;
   logger: Logger;
 }
 
@@ -48,7 +51,7 @@ export function createLocalDirectLine(deps: LocalDirectLineDeps): LocalDirectLin
     store,
     issuer: localIssuer(tokens, newId),
     register(server) {
-      registerLocalDirectLine(server, { store, tokens, channel, origins: deps.origins, limiter: deps.limiter, newId, logger: deps.logger });
+      registerLocalDirectLine(server, { store, tokens, channel, origins: deps.origins, limiter: deps.limiter, newId, users: deps.users, logger: deps.logger });
       registerConnectorRoutes(server, store);
     },
   };

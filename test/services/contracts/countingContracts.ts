@@ -1,4 +1,4 @@
-import type { ContractService, QuoteRequest, RenewalId } from '../../../services/contracts/index.js';
+import type { ContractService, QuoteRequest, QuoteRequestOptions, RenewalId } from '../../../services/contracts/index.js';
 
 /** Wraps a contract service and counts the calls that reach it. */
 export class CountingContracts implements ContractService {
@@ -21,8 +21,8 @@ export class CountingContracts implements ContractService {
     return this.inner.verifyProof(renewalId, proof);
   }
 
-  requestQuote(request: QuoteRequest) {
+  requestQuote(request: QuoteRequest, options?: QuoteRequestOptions) {
     this.calls.requestQuote += 1;
-    return this.inner.requestQuote(request);
+    return this.inner.requestQuote(request, options);
   }
 }
