@@ -126,7 +126,8 @@ describe('bad input', () => {
       .send(long)
       .assertReply((reply) => expect(reply.text).toBe(h.answer('grace-period', 'en')))
       .send('<script>alert(1)</script><b>hello</b>')
-      .assertReply((reply) => expect(reply.text).toBe(h.say('en', 'none')));
+      // Whatever the recognizer makes of it, the bot answers with its own words, not the markup.
+      .assertReply((reply) => expect([h.say('en', 'greeting'), h.say('en', 'none')]).toContain(reply.text));
   });
 
   it('answers binary-looking text with the main topics instead of a guess', async () => {

@@ -30,6 +30,8 @@ describe('contract reads', () => {
 
     await h.adapter
       .send(h.say('en', 'walk.buttons.quote'))
+      .assertReply(h.say('en', 'quote.askEmail', { reseller: 'Infogérance Lyonnaise' }))
+      .send(h.say('en', 'quote.buttons.noCopy'))
       .assertReply((r) => expect(r.text).toContain('Infogérance Lyonnaise'))
       .send('next')
       .assertReply((r) => expect(r.text).toContain(header(5)));
