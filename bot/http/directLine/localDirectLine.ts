@@ -27,6 +27,8 @@ export interface LocalDirectLineDeps {
   /** Signs and checks the user ids handed out with tokens. */
   users: UserIds;
   logger: Logger;
+  /** What the channel says when a turn failed without any answer (see LocalChannel). */
+  apology: (locale: string | undefined) => string;
 }
 
 /** The embedded Direct Line endpoint with its Bot Connector side, ready to be served. */
@@ -46,7 +48,7 @@ export function createLocalDirectLine(deps: LocalDirectLineDeps): LocalDirectLin
   const { clock, newId } = deps;
   const store = new ConversationStore({ clock });
   const tokens = new LocalTokens(deriveKey(deps.keyMaterial, 'local-token'), clock);
-  const channel = new LocalChannel({ adapter: deps.adapter, logic: deps.logic, store, clock });
+  const channel = new LocalChannel({ adapter: deps.adapter, logic: deps.logic, store, clock, apology: deps.apology, logger: deps.logger });
   return {
     store,
     issuer: localIssuer(tokens, newId),
