@@ -31,12 +31,17 @@ import { ContractStatusDialog } from '../dialogs/contracts/contractStatusDialog.
 import type { ContractDialogDeps } from '../dialogs/contracts/contractDialogDeps.js';
 import { ContractPersonalRouter } from '../dialogs/contracts/personalRouter.js';
 import { WalkthroughDialog } from '../dialogs/contracts/walkthroughDialog.js';
+import { HandoffDialog, HandoffGate, ProactiveNotifier, type HandoffDeps, type HandoffState } from '../dialogs/handoff/index.js';
+import { HandoffService, parseOpeningSpans, StorageCaseStore, SupportHours } from '../services/handoff/index.js';
+import { createAgentDesk, type AgentDesk } from './agentDesk/createAgentDesk.js';
 
 export interface BotApp extends BotParts {
   adapter: CloudAdapter;
   server: Server;
   /** The support-site chat (page, token route, embedded Direct Line in local mode). */
   webChat: WebChatParts;
+  /** The support agents' desk and API (/agent, /api/agent). */
+  agentDesk: AgentDesk;
 }
 
 export interface AppOverrides {
@@ -96,6 +101,8 @@ export interface BotParts {
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
   /** Middleware every adapter runs (channel-specific shaping of replies). */
   middleware: Middleware[];
+  /** Human handoff: cases, queue, relay (its notifier is set once an adapter exists). */
+  handoff: HandoffService;
   /** Closes what was opened (the database). */
   close(): void;
 }
@@ -129,12 +136,34 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
   const understanding = new TurnUnderstanding(recognizer, translator, state, config.DEFAULT_LANGUAGE);
   const links = linksFrom(config);
   const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, logger, links };
+  const handoff = new HandoffService({
+    store: new StorageCaseStore(stores.storage),
+    clock,
+    hours: new SupportHours(parseOpeningSpans(config.SUPPORT_HOURS), config.SUPPORT_TIMEZONE),
+    settings: {
+      waitMs: config.HANDOFF_WAIT_MINUTES * 60_000,
+      retentionMs: config.HANDOFF_RETENTION_DAYS * 24 * 3_600_000,
+      transcriptLines: config.HANDOFF_TRANSCRIPT_LINES,
+    },
+  });
+  const handoffDeps: HandoffDeps = {
+    kb, understanding, translator, state, contracts, handoff, clock, logger,
+    handoffState: conversationState.createProperty<HandoffState>('handoff'),
+    mode: config.HANDOFF_MODE,
+    transcriptLines: config.HANDOFF_TRANSCRIPT_LINES,
+  };
+  const handoffGate = new HandoffGate(handoffDeps);
   const mainDialog = new MainDialog({
     kb,
     understanding,
     links,
-    children: { 'check-status': new ContractStatusDialog(contractDeps), 'start-renewal': new WalkthroughDialog(contractDeps) },
+    children: {
+      'check-status': new ContractStatusDialog(contractDeps),
+      'start-renewal': new WalkthroughDialog(contractDeps),
+      'talk-to-agent': new HandoffDialog(handoffDeps),
+    },
     personal: new ContractPersonalRouter(contractDeps),
+    notUnderstood: (context, turn) => handoffGate.notUnderstood(context, turn),
   });
   const bot = new RenewalBot({
     conversationState,
@@ -144,10 +173,11 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     understanding,
     translator,
     kb,
+    handoff: handoffGate,
   });
   const onTurnError = turnErrorHandler({ logger, translator, understanding, conversationState, defaultLang: config.DEFAULT_LANGUAGE });
   const middleware: Middleware[] = [new TeamsButtonsMiddleware()];
-  return { bot, kb, recognizer, translator, onTurnError, middleware, close: () => closers.forEach((close) => close()) };
+  return { bot, kb, recognizer, translator, onTurnError, middleware, handoff, close: () => closers.forEach((close) => close()) };
 }
 
 /** The bot behind botbuilder's CloudAdapter and the restify server. */
@@ -167,5 +197,17 @@ export function createApp(config: Config, logger: Logger, overrides: AppOverride
     messages: { process: (req, res) => adapter.process(req, res, (context) => parts.bot.run(context)) },
   });
   const webChat = registerWebChat(server, { config, logger, adapter, logic: (context) => parts.bot.run(context), translator: parts.translator });
-  return { ...parts, adapter, server, webChat };
+  parts.handoff.useNotifier(new ProactiveNotifier({
+    sender: { continueConversation: (reference, logic) => adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, logic) },
+    translator: parts.translator,
+    kb: parts.kb,
+    timeZone: config.SUPPORT_TIMEZONE,
+    logger,
+  }));
+  const agentDesk = createAgentDesk(server, { config, logger, handoff: parts.handoff, clock: overrides.clock ?? systemClock });
+  const close = () => {
+    agentDesk.close();
+    parts.close();
+  };
+  return { ...parts, close, adapter, server, webChat, agentDesk };
 }

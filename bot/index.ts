@@ -21,6 +21,9 @@ async function main(): Promise<void> {
   const port = await listen(app.server, config.PORT);
   const mode = config.MicrosoftAppId ? 'Azure Bot registration' : 'local (Bot Framework Emulator, no app id)';
   logger.info({ port, mode, storage: config.STORAGE }, `bot listening on http://localhost:${port}/api/messages; support page on http://localhost:${port}/`);
+  if (app.agentDesk.signInPath) {
+    logger.info(`support desk: open http://localhost:${port}${app.agentDesk.signInPath} to sign in as the local agent (one-time link, 15 minutes; set AGENT_TOKENS for real agents)`);
+  }
   const stop = () => {
     app.server.close();
     app.close();

@@ -14,6 +14,8 @@ export interface RenewalBotOptions {
   understanding: TurnUnderstanding;
   translator: Translator;
   kb: KnowledgeBase;
+  /** Wraps each turn: relays messages to a support agent while a case is open (dialogs/handoff). */
+  handoff?: { around(context: TurnContext, next: () => Promise<void>): Promise<void> };
 }
 
 /**
@@ -51,7 +53,8 @@ export class RenewalBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
+    const handoff = this.options.handoff;
+    await (handoff ? handoff.around(context, () => super.run(context)) : super.run(context));
     await this.options.conversationState.saveChanges(context, false);
     await this.options.userState.saveChanges(context, false);
   }

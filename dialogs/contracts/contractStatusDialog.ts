@@ -5,6 +5,7 @@ import { replyButton } from '../replies/buttons.js';
 import type { ContractDialogDeps } from './contractDialogDeps.js';
 import { isReroute } from './contractDialogDeps.js';
 import { rendersCards, statusView } from './statusView.js';
+import { offerHandoff } from '../handoff/handoffState.js';
 import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog, verifiedIdOf } from './verifyContractDialog.js';
 
 export const CONTRACT_STATUS_DIALOG = 'contractStatusDialog';
@@ -53,6 +54,7 @@ export class ContractStatusDialog extends ComponentDialog {
     } catch (error) {
       if (!(error instanceof ContractApiError)) throw error;
       this.deps.logger.error({ code: error.code, status: error.status }, 'contract service failed during status');
+      offerHandoff(step.context, 'contract-failure');
       await step.context.sendActivity(MessageFactory.suggestedActions([replyButton(kb.title('talk-to-agent', turn.lang))], turn.t('contracts.unavailable')));
     }
     return step.endDialog();

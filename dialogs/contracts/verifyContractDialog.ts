@@ -11,6 +11,7 @@ import type { Turn } from '../turnUnderstanding.js';
 import { TextInput, type TextInputCheck } from '../textInput.js';
 import type { ContractDialogDeps, RerouteResult } from './contractDialogDeps.js';
 import { markVerified, verifiedIds } from './verifiedContracts.js';
+import { offerHandoff } from '../handoff/handoffState.js';
 
 export const VERIFY_CONTRACT_DIALOG = 'verifyContractDialog';
 const FLOW = 'verifyContractDialog.flow';
@@ -102,6 +103,7 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
       return step.endDialog({ renewalId });
     }
     if (outcome.outcome === 'locked') {
+      offerHandoff(step.context, 'locked-out');
       await step.context.sendActivity(MessageFactory.suggestedActions(
         [replyButton(this.deps.kb.title('talk-to-agent', turn.lang))],
         turn.t('verify.locked', { time: formatTime(outcome.until, turn.lang) }),
@@ -141,6 +143,7 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
   private async unavailable(step: WaterfallStepContext<VerifyOptions>, turn: Turn, error: unknown): Promise<DialogTurnResult> {
     if (!(error instanceof ContractApiError)) throw error;
     this.deps.logger.error({ code: error.code, status: error.status }, 'contract service failed during verification');
+    offerHandoff(step.context, 'contract-failure');
     await step.context.sendActivity(MessageFactory.suggestedActions([replyButton(this.deps.kb.title('talk-to-agent', turn.lang))], turn.t('contracts.unavailable')));
     return step.endDialog();
   }

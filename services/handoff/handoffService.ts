@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import { byPriority } from './casePriority.js';
 import type { CaseStore } from './caseStore.js';
 import { HandoffError } from './handoffError.js';
-import type { CaseStatus, CustomerAddress, HandoffCase, NewCase } from './handoffCase.js';
+import type { CaseStatus, HandoffCase, NewCase } from './handoffCase.js';
 import { redactProofs } from './redactProofs.js';
 import type { SupportHours } from './supportHours.js';
 
@@ -16,7 +16,7 @@ export type CustomerNotice =
 
 /** Delivers notices to a customer's conversation (proactive messages); false when it could not. */
 export interface CustomerNotifier {
-  notify(address: CustomerAddress, lang: 'fr' | 'en', notice: CustomerNotice): Promise<boolean>;
+  notify(handoffCase: HandoffCase, notice: CustomerNotice): Promise<boolean>;
 }
 
 export interface HandoffSettings {
@@ -257,7 +257,7 @@ export class HandoffService {
 
   private async tell(handoffCase: HandoffCase, notice: CustomerNotice): Promise<boolean> {
     if (!this.notifier) return false;
-    return this.notifier.notify(handoffCase.address, handoffCase.lang, notice);
+    return this.notifier.notify(handoffCase, notice);
   }
 
   private changed(handoffCase: HandoffCase): void {

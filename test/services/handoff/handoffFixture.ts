@@ -30,8 +30,8 @@ export function handoffFixture(options: { storage?: MemoryStorage; clock?: FakeC
     hours: new SupportHours(parseOpeningSpans('mon-fri 09:00-18:00'), 'Europe/Paris'),
     settings: { waitMs: 5 * MINUTE, retentionMs: 30 * 24 * 60 * MINUTE, transcriptLines: 3 },
     notifier: {
-      notify: async (address, _lang, notice) => {
-        notices.push({ conversation: address.conversation, notice });
+      notify: async (handoffCase, notice) => {
+        notices.push({ conversation: handoffCase.address.conversation, notice });
         return true;
       },
     },
