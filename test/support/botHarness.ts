@@ -1,5 +1,6 @@
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import type { Clock } from '../../services/clock.js';
+import type { ContractService } from '../../services/contracts/index.js';
 import { createBot, type BotParts } from '../../bot/app.js';
 import { loadConfig, type Config } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
@@ -25,12 +26,14 @@ export interface HarnessOptions {
   clock?: Clock;
   /** Fields set on every activity the test sends (channel, tenant, user…). */
   template?: Partial<Activity>;
+  /** Replaces the contract service (a failing one…). */
+  contracts?: ContractService;
 }
 
 export function botHarness(options: HarnessOptions = {}): Harness {
   const config: Config = loadConfig({ STORAGE: 'memory', LOG_LEVEL: 'silent', ...options.env });
   const storage = options.storage ?? new MemoryStorage();
-  const parts = createBot(config, createLogger('silent'), { storage, ...(options.clock ? { clock: options.clock } : {}) });
+  const parts = createBot(config, createLogger('silent'), { storage, ...(options.clock ? { clock: options.clock } : {}), ...(options.contracts ? { contracts: options.contracts } : {}) });
   // The template is applied to every activity the test sends: it plays the channel's locale.
   const template: Partial<Activity> = { ...(options.locale ? { locale: options.locale } : {}), ...options.template };
   const adapter = new TestAdapter((context) => parts.bot.run(context), template);
