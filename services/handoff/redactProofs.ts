@@ -1,8 +1,8 @@
 /** What replaces a proof of purchase in a transcript. */
 export const REDACTED = '[…]';
 
-const RENEWAL_ID = /^RNW-\d{8}$/i;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Renewal IDs and ISO dates: kept as they are (split out first, so no proof swallows them). */
+const KEPT = /(RNW-\d{8}(?!\d)|(?<!\d)\d{4}-\d{2}-\d{2}(?!\d))/giu;
 /** A run of letters, digits and the separators proofs are typed with. */
 const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}]|[-._/ ](?=[\p{N}]))*/gu;
 
@@ -16,9 +16,9 @@ const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}]|[-._/ ](?=[\p{N}]))*/gu;
  * redactProofs('status of RNW-20481137')          // unchanged
  */
 export function redactProofs(text: string): string {
-  return text.normalize('NFKC').replace(TOKEN, (token) => {
-    const digits = token.replace(/\D/gu, '').length;
-    if (digits < 6 || RENEWAL_ID.test(token) || ISO_DATE.test(token)) return token;
-    return REDACTED;
-  });
+  return text
+    .normalize('NFKC')
+    .split(KEPT)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(TOKEN, (token) => (token.replace(/\D/gu, '').length < 6 ? token : REDACTED))))
+    .join('');
 }
