@@ -8,6 +8,9 @@ import { findEmail } from './findEmail.js';
 import type { HandoffDeps } from './handoffDeps.js';
 import { offeredThisTurn, setPendingOffer, type HandoffState } from './handoffState.js';
 
+/** Characters of one line kept in conversation state: state is written on every turn. */
+const MAX_LINE = 500;
+
 /**
  * The handoff's one hook into each turn. While the conversation has an open case, the
  * customer's messages go to the case (to the agent) instead of the bot, and "cancel" returns
@@ -124,7 +127,7 @@ export class HandoffGate {
     if (text.trim() === '') return;
     const max = this.deps.transcriptLines ?? 50;
     // Hidden before it is kept: a proof typed during verification must not sit in state.
-    const line: TranscriptLine = { from, text: redactProofs(text).slice(0, 2000), at: this.deps.clock.now().toISOString() };
+    const line: TranscriptLine = { from, text: redactProofs(text).slice(0, MAX_LINE), at: this.deps.clock.now().toISOString() };
     state.transcript = [...(state.transcript ?? []), line].slice(-max);
   }
 }

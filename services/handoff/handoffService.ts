@@ -88,6 +88,8 @@ export class HandoffService {
   async open(input: NewCase): Promise<OpenedCase> {
     const now = this.now();
     const lines = this.options.settings.transcriptLines ?? 50;
+    const at = this.options.clock.now();
+    const open = this.options.hours.isOpen(at);
     const handoffCase = await this.options.store.create((id) => ({
       id,
       status: 'waiting',
@@ -103,10 +105,10 @@ export class HandoffService {
       transcript: input.transcript.slice(-lines).map((l) => ({ ...l, text: this.clean(l.text) })),
       messages: [],
       notes: [],
+      // Told at once when agents are away: the wait reminder would only repeat it.
+      ...(open ? {} : { noAgentNoticeAt: now }),
     }));
     this.changed(handoffCase);
-    const at = this.options.clock.now();
-    const open = this.options.hours.isOpen(at);
     const waiting = (await this.queue()).filter((c) => c.id !== handoffCase.id).length;
     return {
       handoffCase,

@@ -29,7 +29,7 @@ export class StorageCaseStore implements CaseStore {
       if (await this.get(id)) continue;
       const created = handoffCaseSchema.parse(build(id));
       await this.storage.write({ [caseKey(id)]: { case: created } });
-      await this.changeIndex((ids) => (ids.includes(id) ? ids : [...ids, id]));
+      await this.changeIndex((ids) => (ids.includes(id) ? ids : [...ids, id]), (ids) => ids.includes(id));
       return created;
     }
     throw new HandoffError('busy', 'no free case number was found');
@@ -67,7 +67,7 @@ export class StorageCaseStore implements CaseStore {
     if (ids.length === 0) return;
     await this.storage.delete(ids.map(caseKey));
     const gone = new Set(ids);
-    await this.changeIndex((current) => current.filter((id) => !gone.has(id)));
+    await this.changeIndex((current) => current.filter((id) => !gone.has(id)), (current) => current.every((id) => !gone.has(id)));
   }
 
   private async readItem(id: string): Promise<z.infer<typeof itemSchema> | undefined> {
@@ -83,17 +83,22 @@ export class StorageCaseStore implements CaseStore {
     return parsed.success ? parsed.data : { ids: [] };
   }
 
-  private async changeIndex(change: (ids: string[]) => string[]): Promise<void> {
+  /**
+   * Changes the index under its eTag. The very first write has no eTag to hold (the storage
+   * cannot create-if-absent), so two instances creating the index at once could overwrite each
+   * other: the change is read back and made again until `done` sees it.
+   */
+  private async changeIndex(change: (ids: string[]) => string[], done: (ids: string[]) => boolean): Promise<void> {
     for (let i = 0; ; i += 1) {
       const index = await this.readIndex();
-      // No eTag yet: the index does not exist, and the first writer creates it.
-      const eTag = index.eTag ?? '*';
+      const created = index.eTag === undefined;
       try {
-        await this.storage.write({ [INDEX_KEY]: { ids: change(index.ids), eTag } });
-        return;
+        await this.storage.write({ [INDEX_KEY]: { ids: change(index.ids), eTag: index.eTag ?? '*' } });
+        if (!created || done((await this.readIndex()).ids)) return;
       } catch (error) {
         if (i + 1 >= MAX_TRIES) throw error;
       }
+      if (i + 1 >= MAX_TRIES) throw new HandoffError('busy', 'the case index kept changing');
     }
   }
 }

@@ -178,3 +178,23 @@ describe('the desk sign-in', () => {
     expect(strings.en).toMatchObject({ claim: 'Claim' });
   });
 });
+
+describe('the live queue', () => {
+  it('streams a case event when a case changes, and refuses a stream without a token', async () => {
+    expect((await fetch(`${base}/api/agent/events`)).status).toBe(401);
+    const abort = new AbortController();
+    const res = await fetch(`${base}/api/agent/events`, { headers: { authorization: `Bearer ${MARIE}` }, signal: abort.signal });
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = res.body?.getReader();
+    if (!reader) throw new Error('no stream');
+    const { caseId } = await customerWithCase('question en direct');
+    let received = '';
+    while (!received.includes(caseId)) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      received += new TextDecoder().decode(chunk.value);
+    }
+    abort.abort();
+    expect(received).toContain(`event: case\ndata: {"id":"${caseId}","status":"waiting"}`);
+  });
+});

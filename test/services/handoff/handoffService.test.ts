@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HandoffError } from '../../../services/handoff/index.js';
-import { MINUTE } from '../fakeClock.js';
+import { FakeClock, MINUTE } from '../fakeClock.js';
 import { aNewCase, handoffFixture } from './handoffFixture.js';
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -134,5 +134,17 @@ describe('HandoffService', () => {
   it('answers not-found for an unknown case', async () => {
     const { service } = handoffFixture();
     expect(await codeOf(service.claim('CS-00000', 'marie'))).toBe('not-found');
+  });
+});
+
+describe('HandoffService outside support hours', () => {
+  it('tells the customer at once when agents are back, and does not remind them again after the wait', async () => {
+    const { service, clock, notices } = handoffFixture({ clock: new FakeClock(new Date('2026-11-28T10:00:00Z')) });
+    const opened = await service.open(aNewCase());
+    expect(opened.open).toBe(false);
+    expect(opened.backAt?.toISOString()).toBe('2026-11-30T08:00:00.000Z');
+    clock.advance(10 * MINUTE);
+    expect(await service.remindOverdue()).toEqual([]);
+    expect(notices).toEqual([]);
   });
 });
