@@ -7,6 +7,7 @@
   var me = null;
   var current = null;
   var events = null;
+  var live = false;
 
   function pickLang() {
     var asked = new URLSearchParams(location.search).get('lang');
@@ -43,6 +44,7 @@
     $('note').placeholder = t('notePlaceholder');
     $('resolution').placeholder = t('resolutionPlaceholder');
     $('who').textContent = me ? t('signedInAs', { agent: me }) : '';
+    $('live').textContent = !me ? '' : live ? '● ' + t('live') : t('offline');
   }
 
   function api(method, path, body) {
@@ -83,8 +85,8 @@
   function listen() {
     if (events) events.close();
     events = new EventSource('/api/agent/events');
-    events.onopen = function () { $('live').textContent = '● ' + t('live'); };
-    events.onerror = function () { $('live').textContent = t('offline'); };
+    events.onopen = function () { live = true; applyTexts(); };
+    events.onerror = function () { live = false; applyTexts(); };
     events.addEventListener('case', refresh);
     events.addEventListener('refresh', refresh);
   }
@@ -134,6 +136,7 @@
     var contract = c.contract ? c.contract.renewalId + ' — ' + t('contractStates.' + c.contract.status) + ' (' + c.contract.endDate + ')' : t('noContract');
     var rows = [['language', c.lang === 'fr' ? 'Français' : 'English'], ['channel', c.channel], ['reason', t('reasons.' + c.reason)], ['summary', c.summary], ['contract', contract]];
     if (c.email) rows.push(['email', c.email]);
+    if (c.resolution) rows.push(['resolution', c.resolution]);
     $('context').replaceChildren.apply($('context'), rows.reduce(function (all, r) { return all.concat([el('dt', { text: t(r[0]) }), el('dd', { text: r[1] })]); }, []));
     $('transcript').replaceChildren.apply($('transcript'), c.transcript.map(function (l) { return line(t(l.from), l.text, l.at, l.from); }));
     $('messages').replaceChildren.apply($('messages'), c.messages.map(function (m) { return line(m.from === 'agent' ? m.author : t(m.from), m.text, m.at, m.from); }));
