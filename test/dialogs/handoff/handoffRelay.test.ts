@@ -121,3 +121,25 @@ describe('HANDOFF_MODE=event: a contact-centre platform takes over', () => {
     expect((await h.theCase()).status).toBe('waiting');
   });
 });
+
+describe('in Microsoft Teams', () => {
+  it('keeps the Teams address (tenant included) with the case and relays the agent\'s reply there', async () => {
+    const h = handoffHarness({
+      locale: 'en-US',
+      template: { channelId: 'msteams', conversation: { id: 'a:teams-1', isGroup: false, name: '', conversationType: 'personal', tenantId: 'tenant-x' } },
+    });
+    await h.adapter.send('talk to someone').assertReply(h.say('en', 'handoff.askSummary')).send('need help with co-termination');
+    const opened = await h.theCase();
+    expect(opened).toMatchObject({ channel: 'msteams', conversationKey: 'msteams:a:teams-1' });
+    expect(opened.address).toMatchObject({ channelId: 'msteams', conversation: { id: 'a:teams-1', tenantId: 'tenant-x' } });
+    h.proactive();
+    await h.parts.handoff.claim(opened.id, 'Marie');
+    await h.parts.handoff.reply(opened.id, 'Marie', 'Hello from the desk');
+    const sent = h.proactive();
+    expect(sent.map((a) => a.text)).toEqual([
+      h.say('en', 'handoff.claimed', { agent: 'Marie', caseId: opened.id }),
+      h.say('en', 'handoff.fromAgent', { agent: 'Marie', text: 'Hello from the desk' }),
+    ]);
+    expect(sent.every((a) => a.conversation?.tenantId === 'tenant-x' && a.channelId === 'msteams')).toBe(true);
+  });
+});
