@@ -11,13 +11,18 @@ export interface KeyValueStore {
   delete(keys: string[]): Promise<void>;
 }
 
+export type CaseScope = 'open' | 'closed' | 'all';
+
 /** Where cases live. */
 export interface CaseStore {
   /** Stores a new case under a fresh id from `build`; retries with another id when one is taken. */
   create(build: (id: string) => HandoffCase): Promise<HandoffCase>;
   get(id: string): Promise<HandoffCase | undefined>;
-  /** Every case kept (open and closed, until purged). */
-  list(): Promise<HandoffCase[]>;
+  /**
+   * The cases kept: the open ones (waiting or assigned), the closed ones (until purged), or all.
+   * Open cases are listed without reading the closed ones, which pile up until the purge.
+   */
+  list(scope: CaseScope): Promise<HandoffCase[]>;
   /**
    * Reads, changes and writes a case as one step: when another instance wrote it meanwhile,
    * `change` runs again on the fresh copy. Errors thrown by `change` propagate unchanged.

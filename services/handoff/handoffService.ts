@@ -130,7 +130,7 @@ export class HandoffService {
 
   /** Cases with this status (all when undefined), waiting ones in queue order. */
   async list(status?: CaseStatus): Promise<HandoffCase[]> {
-    const all = await this.options.store.list();
+    const all = await this.options.store.list(status === 'closed' ? 'closed' : status ? 'open' : 'all');
     const chosen = status ? all.filter((c) => c.status === status) : all;
     return chosen.sort((a, b) => statusRank(a) - statusRank(b) || (a.status === 'waiting' ? byPriority(a, b) : b.updatedAt.localeCompare(a.updatedAt)));
   }
@@ -245,7 +245,7 @@ export class HandoffService {
   /** Deletes the cases closed longer ago than the retention period; returns their ids. */
   async purge(): Promise<string[]> {
     const limit = this.options.clock.now().getTime() - this.options.settings.retentionMs;
-    const old = (await this.options.store.list()).filter((c) => c.status === 'closed' && c.closedAt !== undefined && Date.parse(c.closedAt) <= limit);
+    const old = (await this.options.store.list('closed')).filter((c) => c.status === 'closed' && c.closedAt !== undefined && Date.parse(c.closedAt) <= limit);
     const ids = old.map((c) => c.id);
     await this.options.store.remove(ids);
     return ids;

@@ -1,7 +1,7 @@
 export * from './handoffCase.js';
 export { randomCaseId, type CaseIdGenerator } from './caseId.js';
 export { byPriority, SOON_TO_EXPIRE_DAYS } from './casePriority.js';
-export type { CaseStore, KeyValueStore } from './caseStore.js';
+export type { CaseScope, CaseStore, KeyValueStore } from './caseStore.js';
 export { HANDOFF_ERROR_CODES, HandoffError, type HandoffErrorCode } from './handoffError.js';
 export {
   HandoffService, type CustomerNotice, type CustomerNotifier, type HandoffServiceOptions, type HandoffSettings, type OpenedCase,

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { randomCaseId, type CaseIdGenerator } from './caseId.js';
-import type { CaseStore, KeyValueStore } from './caseStore.js';
+import type { CaseScope, CaseStore, KeyValueStore } from './caseStore.js';
 import { HandoffError } from './handoffError.js';
 import { handoffCaseSchema, type HandoffCase } from './handoffCase.js';
 
-const INDEX_KEY = 'handoff/index';
+const INDEX_KEYS = { open: 'handoff/index/open', closed: 'handoff/index/closed' } as const;
+type IndexName = keyof typeof INDEX_KEYS;
 const caseKey = (id: string) => `handoff/case/${id}`;
 
 const indexSchema = z.object({ ids: z.array(z.string()), eTag: z.string().optional() });
@@ -15,10 +16,11 @@ const MAX_TRIES = 8;
 const MAX_ID_TRIES = 20;
 
 /**
- * Cases on the bot's own Storage: one item per case (`handoff/case/CS-48213`) and an index of
- * the case ids (`handoff/index`), each written with its eTag so that instances sharing the
- * storage never lose each other's changes: a write with a stale eTag is refused by the
- * storage and done again on the fresh copy.
+ * Cases on the bot's own Storage: one item per case (`handoff/case/CS-48213`) and two indexes
+ * of case ids, open and closed (`handoff/index/open`, `handoff/index/closed`), each written
+ * with its eTag so that instances sharing the storage never lose each other's changes: a write
+ * with a stale eTag is refused by the storage and done again on the fresh copy. A closing case
+ * is added to the closed index before it leaves the open one, so it is never in neither.
  */
 export class StorageCaseStore implements CaseStore {
   constructor(private readonly storage: KeyValueStore, private readonly newId: CaseIdGenerator = randomCaseId) {}
@@ -29,7 +31,7 @@ export class StorageCaseStore implements CaseStore {
       if (await this.get(id)) continue;
       const created = handoffCaseSchema.parse(build(id));
       await this.storage.write({ [caseKey(id)]: { case: created } });
-      await this.changeIndex((ids) => (ids.includes(id) ? ids : [...ids, id]), (ids) => ids.includes(id));
+      await this.addTo('open', id);
       return created;
     }
     throw new HandoffError('busy', 'no free case number was found');
@@ -39,8 +41,10 @@ export class StorageCaseStore implements CaseStore {
     return (await this.readItem(id))?.case;
   }
 
-  async list(): Promise<HandoffCase[]> {
-    const { ids } = await this.readIndex();
+  async list(scope: CaseScope): Promise<HandoffCase[]> {
+    const open = scope === 'closed' ? [] : (await this.readIndex('open')).ids;
+    const closed = scope === 'open' ? [] : (await this.readIndex('closed')).ids;
+    const ids = [...new Set([...open, ...closed])];
     if (ids.length === 0) return [];
     const items = await this.storage.read(ids.map(caseKey));
     return ids.flatMap((id) => {
@@ -56,18 +60,23 @@ export class StorageCaseStore implements CaseStore {
       const next = handoffCaseSchema.parse(change(item.case));
       try {
         await this.storage.write({ [caseKey(id)]: { case: next, eTag: item.eTag ?? '*' } });
-        return next;
       } catch (error) {
         if (i + 1 >= MAX_TRIES) throw error;
+        continue;
       }
+      if (item.case.status !== 'closed' && next.status === 'closed') {
+        await this.addTo('closed', id);
+        await this.removeFrom('open', [id]);
+      }
+      return next;
     }
   }
 
   async remove(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.storage.delete(ids.map(caseKey));
-    const gone = new Set(ids);
-    await this.changeIndex((current) => current.filter((id) => !gone.has(id)), (current) => current.every((id) => !gone.has(id)));
+    await this.removeFrom('closed', ids);
+    await this.removeFrom('open', ids);
   }
 
   private async readItem(id: string): Promise<z.infer<typeof itemSchema> | undefined> {
@@ -77,10 +86,20 @@ export class StorageCaseStore implements CaseStore {
     return parsed.success ? parsed.data : undefined;
   }
 
-  private async readIndex(): Promise<z.infer<typeof indexSchema>> {
-    const items = await this.storage.read([INDEX_KEY]);
-    const parsed = indexSchema.safeParse(items[INDEX_KEY]);
+  private async readIndex(name: IndexName): Promise<z.infer<typeof indexSchema>> {
+    const key = INDEX_KEYS[name];
+    const items = await this.storage.read([key]);
+    const parsed = indexSchema.safeParse(items[key]);
     return parsed.success ? parsed.data : { ids: [] };
+  }
+
+  private addTo(name: IndexName, id: string): Promise<void> {
+    return this.changeIndex(name, (ids) => (ids.includes(id) ? ids : [...ids, id]), (ids) => ids.includes(id));
+  }
+
+  private removeFrom(name: IndexName, ids: readonly string[]): Promise<void> {
+    const gone = new Set(ids);
+    return this.changeIndex(name, (current) => current.filter((id) => !gone.has(id)), (current) => current.every((id) => !gone.has(id)));
   }
 
   /**
@@ -88,13 +107,14 @@ export class StorageCaseStore implements CaseStore {
    * cannot create-if-absent), so two instances creating the index at once could overwrite each
    * other: the change is read back and made again until `done` sees it.
    */
-  private async changeIndex(change: (ids: string[]) => string[], done: (ids: string[]) => boolean): Promise<void> {
+  private async changeIndex(name: IndexName, change: (ids: string[]) => string[], done: (ids: string[]) => boolean): Promise<void> {
     for (let i = 0; ; i += 1) {
-      const index = await this.readIndex();
+      const index = await this.readIndex(name);
+      if (done(index.ids)) return;
       const created = index.eTag === undefined;
       try {
-        await this.storage.write({ [INDEX_KEY]: { ids: change(index.ids), eTag: index.eTag ?? '*' } });
-        if (!created || done((await this.readIndex()).ids)) return;
+        await this.storage.write({ [INDEX_KEYS[name]]: { ids: change(index.ids), eTag: index.eTag ?? '*' } });
+        if (!created || done((await this.readIndex(name)).ids)) return;
       } catch (error) {
         if (i + 1 >= MAX_TRIES) throw error;
       }
