@@ -1,5 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import { clientAddress } from '../http/directLine/clientAddress.js';
+import type { TokenBucketLimiter } from '../http/directLine/tokenBucket.js';
 import type { Logger } from '../logger.js';
 import { CASE_ID_PATTERN, CASE_STATUSES, HandoffError, type HandoffErrorCode, type HandoffService } from '../../services/handoff/index.js';
 import type { AgentDirectory } from './agentDirectory.js';
@@ -25,6 +27,8 @@ export interface AgentApiOptions {
   handoff: HandoffService;
   agents: AgentDirectory;
   logger: Logger;
+  /** Counts failed authentications per client address (token guessing): 429 once used up. */
+  failures: TokenBucketLimiter;
 }
 
 function sendError(res: Response, status: number, code: string, message: string): void {
@@ -47,6 +51,11 @@ export function registerAgentApi(server: Server, options: AgentApiOptions): void
     res.header('Cache-Control', 'no-store');
     const agent = agentOf(req, agents);
     if (!agent) {
+      const take = options.failures.take(clientAddress(req));
+      if (!take.allowed) {
+        res.header('Retry-After', String(take.retryAfterSeconds));
+        return sendError(res, 429, 'too-many-requests', `Too many failed authentications; try again in ${take.retryAfterSeconds} s.`);
+      }
       res.header('WWW-Authenticate', 'Bearer');
       return sendError(res, 401, 'unauthorized', 'Send a valid agent token as "Authorization: Bearer <agent token>".');
     }

@@ -5,6 +5,7 @@ import { readLocaleResources } from '../i18n.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../../services/clock.js';
 import type { HandoffService } from '../../services/handoff/index.js';
+import { TokenBucketLimiter } from '../http/directLine/tokenBucket.js';
 import { registerAgentApi } from './agentApi.js';
 import { AgentDirectory, type AgentCredential } from './agentDirectory.js';
 import { registerCaseEvents } from './caseEvents.js';
@@ -32,12 +33,15 @@ export function createAgentDesk(server: Server, options: { config: Config; logge
   const local = !isProduction(config) && config.AGENT_TOKENS.length === 0;
   const credentials: AgentCredential[] = local ? [{ name: LOCAL_AGENT, token: randomBytes(32).toString('hex') }] : config.AGENT_TOKENS;
   const agents = new AgentDirectory(credentials, clock);
-  registerAgentApi(server, { handoff, agents, logger });
+  // Wrong tokens, on the API or the sign-in form, share one budget per client address.
+  const failures = new TokenBucketLimiter({ perMinute: 10, clock });
+  registerAgentApi(server, { handoff, agents, logger, failures });
   const closeStreams = registerCaseEvents(server, { handoff, agents });
   const locales = readLocaleResources();
   registerDeskRoutes(server, {
     agents,
     secureCookies: isProduction(config),
+    signInLimiter: failures,
     strings: { fr: deskStrings(locales.fr), en: deskStrings(locales.en) },
   });
   const stopTimers = startHandoffTimers(handoff, logger);

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import { clientAddress } from '../http/directLine/clientAddress.js';
+import type { TokenBucketLimiter } from '../http/directLine/tokenBucket.js';
 import { fromRoot } from '../paths.js';
 import type { AgentDirectory } from './agentDirectory.js';
 import { agentOf, SESSION_COOKIE } from './agentIdentity.js';
@@ -10,6 +12,8 @@ export interface DeskRoutesOptions {
   agents: AgentDirectory;
   /** Production: the session cookie is Secure (HTTPS only). */
   secureCookies: boolean;
+  /** Failed sign-ins per client address (token guessing). */
+  signInLimiter: TokenBucketLimiter;
   /** The desk's strings in both languages (locales/…/handoffDesk). */
   strings: Record<string, unknown>;
   /** @default the project's web/agent folder */
@@ -64,6 +68,12 @@ export function registerDeskRoutes(server: Server, options: DeskRoutesOptions): 
     const body = signInBody.safeParse(req.body);
     const agent = body.success ? options.agents.byToken(body.data.token.trim()) : undefined;
     if (!agent) {
+      const take = options.signInLimiter.take(clientAddress(req));
+      if (!take.allowed) {
+        res.header('Retry-After', String(take.retryAfterSeconds));
+        res.send(429, { error: { code: 'too-many-requests', message: `Too many sign-in attempts; try again in ${take.retryAfterSeconds} s.` } });
+        return;
+      }
       res.send(401, { error: { code: 'unauthorized', message: 'This agent token is not valid.' } });
       return;
     }

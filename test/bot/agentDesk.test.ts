@@ -90,3 +90,19 @@ describe('the local desk sign-in link', () => {
     }
   });
 });
+
+describe('guessing agent tokens', () => {
+  it('answers 429 after 10 sign-in attempts a minute from one address', async () => {
+    const bot = await running({ AGENT_TOKENS: `marie:${TOKEN}` });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i += 1) {
+        const res = await fetch(`${bot.base}/agent/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: `guess-${i}-0123456789abcdefghij` }) });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([...Array(10).fill(401), 429]);
+    } finally {
+      bot.stop();
+    }
+  });
+});
