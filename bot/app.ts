@@ -5,6 +5,7 @@ import {
 // The botbuilder package's index also loads skills, streaming, transcripts and inspection,
 // ~0.1 s of start-up this bot does not use; CloudAdapter is all it needs from it.
 import { CloudAdapter } from 'botbuilder/lib/cloudAdapter.js';
+import { networkInterfaces } from 'node:os';
 import type { Server } from 'restify';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { Recognizer } from '../knowledge/recognizer/recognizer.js';
@@ -12,7 +13,7 @@ import type { ConversationData, UserProfile } from '../dialogs/conversationData.
 import { MainDialog } from '../dialogs/mainDialog.js';
 import type { LinkUrls } from '../dialogs/replies/links.js';
 import { TurnUnderstanding } from '../dialogs/turnUnderstanding.js';
-import type { Config } from './config.js';
+import { appTypeOf, isProduction, type Config } from './config.js';
 import { createServer } from './http/server.js';
 import { registerWebChat, type WebChatParts } from './http/webChat/registerWebChat.js';
 import { createTranslator, type Translator } from './i18n.js';
@@ -22,6 +23,10 @@ import { RenewalBot } from './renewalBot.js';
 import { openDatabase, SqliteStorage } from './storage/index.js';
 import { turnErrorHandler } from './turnErrorHandler.js';
 import { TeamsButtonsMiddleware } from './teamsButtons.js';
+import { ServiceUrlGuard, TeamsTenantMiddleware } from './channelTrust.js';
+import { adapterEndpoint, MessagesAdapter } from './http/adapterEndpoint.js';
+import { FailureLog } from './http/failureLog.js';
+import { selfAddresses, ServiceUrlPolicy } from './http/serviceUrls.js';
 import { systemClock, type Clock } from '../services/clock.js';
 import {
   createContractService, MemoryQuoteStore, SqliteQuoteStore, type ContractService, type QuoteStore,
@@ -176,7 +181,7 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     handoff: handoffGate,
   });
   const onTurnError = turnErrorHandler({ logger, translator, understanding, conversationState, defaultLang: config.DEFAULT_LANGUAGE });
-  const middleware: Middleware[] = [new TeamsButtonsMiddleware()];
+  const middleware: Middleware[] = [new TeamsTenantMiddleware(), new TeamsButtonsMiddleware()];
   return { bot, kb, recognizer, translator, onTurnError, middleware, handoff, close: () => closers.forEach((close) => close()) };
 }
 
@@ -186,16 +191,19 @@ export function createApp(config: Config, logger: Logger, overrides: AppOverride
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
-    MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',
+    MicrosoftAppType: appTypeOf(config),
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new MessagesAdapter(auth);
   adapter.onTurnError = parts.onTurnError;
+  const interfaces = Object.values(networkInterfaces()).flat().map((i) => i?.address ?? '');
+  const serviceUrls = new ServiceUrlPolicy(isProduction(config), selfAddresses(config.HOST, config.PORT, interfaces));
+  // First: a turn the bot may not answer is neither run nor remembered for proactive messages.
+  adapter.use(new ServiceUrlGuard(serviceUrls, logger));
   for (const m of parts.middleware) adapter.use(m);
-  const server = createServer({
-    logger,
-    messages: { process: (req, res) => adapter.process(req, res, (context) => parts.bot.run(context)) },
-  });
+  const failures = new FailureLog({ logger, clock: overrides.clock ?? systemClock });
+  const logic = (context: TurnContext) => parts.bot.run(context);
+  const server = createServer({ logger, failures, serviceUrls, messages: adapterEndpoint(adapter, logic, failures) });
   const webChat = registerWebChat(server, { config, logger, adapter, logic: (context) => parts.bot.run(context), translator: parts.translator });
   parts.handoff.useNotifier(new ProactiveNotifier({
     sender: { continueConversation: (reference, logic) => adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, logic) },

@@ -63,10 +63,17 @@ export const configSchema = z.object({
   MicrosoftAppId: optionalString,
   /** Bot registration secret (client secret). */
   MicrosoftAppPassword: optionalString,
-  /** @default MultiTenant when an app id is set */
+  /** @default SingleTenant when an app id is set (Azure no longer creates multi-tenant bots) */
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   /** Required for SingleTenant and UserAssignedMSI. */
   MicrosoftAppTenantId: optionalString,
+  /**
+   * Address to listen on. @default loopback only (127.0.0.1 and ::1) in local mode, every
+   * interface in production mode. Set 0.0.0.0 (or ::) to reach a local-mode bot from elsewhere.
+   */
+  HOST: optionalString,
+  /** On SIGTERM, how long requests in flight may take to finish before they are cut. @default 10000 */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** @default 3978 */
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   /** @default fr, the language used when a message gives no clue */
@@ -86,8 +93,9 @@ export const configSchema = z.object({
   /** @default the sample file the project ships (data-samples/contracts.sample.json) */
   CONTRACTS_FILE: optionalString,
   /**
-   * Key for the hashes under which failed verification attempts are counted. Recommended:
-   * with only 10^8 renewal IDs, plain hashes could be reversed. @default none (plain SHA-256)
+   * Key for the hashes under which failed verification attempts are counted; required in
+   * production mode: with only 10^8 renewal IDs, plain hashes could be reversed.
+   * @default none in local mode (plain SHA-256)
    */
   VERIFICATION_KEY_SECRET: optionalString,
   /** Links that the FAQ names; left out of answers when not configured. */
@@ -166,13 +174,26 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (config.MicrosoftAppId && !config.MicrosoftAppPassword && config.MicrosoftAppType !== 'UserAssignedMSI') {
     throw new ConfigError('Invalid configuration: MicrosoftAppPassword: required when MicrosoftAppId is set');
   }
-  if ((config.MicrosoftAppType === 'SingleTenant' || config.MicrosoftAppType === 'UserAssignedMSI') && !config.MicrosoftAppTenantId) {
-    throw new ConfigError(`Invalid configuration: MicrosoftAppTenantId: required when MicrosoftAppType is ${config.MicrosoftAppType}`);
+  const appType = appTypeOf(config);
+  if (config.MicrosoftAppId && (appType === 'SingleTenant' || appType === 'UserAssignedMSI') && !config.MicrosoftAppTenantId) {
+    throw new ConfigError(`Invalid configuration: MicrosoftAppTenantId: required when MicrosoftAppType is ${appType}${config.MicrosoftAppType ? '' : ' (the default)'}`);
+  }
+  if (config.MicrosoftAppId && !config.VERIFICATION_KEY_SECRET) {
+    throw new ConfigError('Invalid configuration: VERIFICATION_KEY_SECRET: required when MicrosoftAppId is set (a long random secret, e.g. `openssl rand -hex 32`)');
   }
   if (config.CONTRACT_API_URL && !config.CONTRACT_API_TOKEN) {
     throw new ConfigError('Invalid configuration: CONTRACT_API_TOKEN: required when CONTRACT_API_URL is set');
   }
   return config;
+}
+
+/**
+ * The bot registration's type: SingleTenant unless configured otherwise. Without an app id
+ * (local mode) botbuilder needs MultiTenant, which then means "no authentication".
+ */
+export function appTypeOf(config: Config): 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' {
+  if (!config.MicrosoftAppId) return 'MultiTenant';
+  return config.MicrosoftAppType ?? 'SingleTenant';
 }
 
 /** Production mode: the bot is registered with Azure (an app id is set). */

@@ -165,8 +165,12 @@ describe('the desk sign-in', () => {
   it('refuses a cookie-authenticated write that is not JSON (a form posted from another site)', async () => {
     const res = await fetch(`${base}/agent/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: PAUL }) });
     const session = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const form = await fetch(`${base}/api/agent/cases/CS-12345/claim`, { method: 'POST', headers: { cookie: session, 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' });
-    expect(form.status).toBe(401);
+    const { caseId } = await customerWithCase('question');
+    const form = await fetch(`${base}/api/agent/cases/${caseId}/claim`, { method: 'POST', headers: { cookie: session, 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' });
+    expect([400, 401]).toContain(form.status);
+    const bare = await fetch(`${base}/api/agent/cases/${caseId}/claim`, { method: 'POST', headers: { cookie: session } });
+    expect(bare.status).toBe(401);
+    expect((await bodyOf(await api('GET', `/cases/${caseId}`, MARIE))).status).toBe('waiting');
   });
 
   it('serves the desk page in both languages', async () => {

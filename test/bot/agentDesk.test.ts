@@ -5,6 +5,13 @@ import { listen } from '../../bot/http/server.js';
 import { createLogger } from '../../bot/logger.js';
 
 const TOKEN = 'marie-token-0123456789abcdefghij';
+/** What production mode needs besides the agents. */
+const PRODUCTION = {
+  MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+  MicrosoftAppPassword: 'not-used',
+  MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002',
+  VERIFICATION_KEY_SECRET: 'test-secret',
+};
 
 async function running(env: Record<string, string>) {
   const app = createApp(loadConfig({ STORAGE: 'memory', ...env }), createLogger('silent'));
@@ -70,7 +77,7 @@ describe('the local desk sign-in link', () => {
   });
 
   it('production: no local agent, and the session cookie is Secure', async () => {
-    const bot = await running({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', AGENT_TOKENS: `marie:${TOKEN}` });
+    const bot = await running({ ...PRODUCTION, AGENT_TOKENS: `marie:${TOKEN}` });
     try {
       expect(bot.app.agentDesk.signInPath).toBeUndefined();
       const res = await fetch(`${bot.base}/agent/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: TOKEN }) });
@@ -81,7 +88,7 @@ describe('the local desk sign-in link', () => {
   });
 
   it('production without AGENT_TOKENS: nobody can sign in', async () => {
-    const bot = await running({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' });
+    const bot = await running(PRODUCTION);
     try {
       expect(bot.app.agentDesk.signInPath).toBeUndefined();
       expect((await fetch(`${bot.base}/api/agent/cases`, { headers: { authorization: 'Bearer ' } })).status).toBe(401);

@@ -1,4 +1,5 @@
-import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity, type Middleware, type Storage, type TurnContext } from 'botbuilder';
+import { ClaimsIdentity } from 'botframework-connector';
 import type { Clock } from '../../services/clock.js';
 import type { ContractService } from '../../services/contracts/index.js';
 import { createBot, type BotParts } from '../../bot/app.js';
@@ -28,6 +29,8 @@ export interface HarnessOptions {
   template?: Partial<Activity>;
   /** Replaces the contract service (a failing one…). */
   contracts?: ContractService;
+  /** Plays a production adapter that validated a Bot Framework channel token for every turn. */
+  channelAuthenticated?: boolean;
 }
 
 export function botHarness(options: HarnessOptions = {}): Harness {
@@ -38,6 +41,7 @@ export function botHarness(options: HarnessOptions = {}): Harness {
   const template: Partial<Activity> = { ...(options.locale ? { locale: options.locale } : {}), ...options.template };
   const adapter = new TestAdapter((context) => parts.bot.run(context), template);
   adapter.onTurnError = parts.onTurnError;
+  if (options.channelAuthenticated) adapter.use(channelIdentity());
   for (const m of parts.middleware) adapter.use(m);
   return {
     parts,
@@ -46,6 +50,17 @@ export function botHarness(options: HarnessOptions = {}): Harness {
     say: (lang, key, vars) => parts.translator.forLang(lang)(key, vars ?? {}),
     answer: (id, lang) => formatDateText(parts.kb.faq(id)[lang].answer, lang),
     title: (id, lang) => parts.kb.title(id, lang),
+  };
+}
+
+/** Middleware giving each turn the identity CloudAdapter sets after checking a channel's token. */
+function channelIdentity(): Middleware {
+  return {
+    onTurn: async (context: TurnContext, next: () => Promise<void>) => {
+      const claims = [{ type: 'iss', value: 'https://api.botframework.com' }, { type: 'aud', value: 'bot-app-id' }];
+      context.turnState.set(context.adapter.BotIdentityKey, new ClaimsIdentity(claims, 'Bearer'));
+      await next();
+    },
   };
 }
 
