@@ -56,12 +56,17 @@ import { ContractStatusDialog } from '../dialogs/contracts/contractStatusDialog.
 import type { ContractDialogDeps } from '../dialogs/contracts/contractDialogDeps.js';
 import { ContractPersonalRouter } from '../dialogs/contracts/personalRouter.js';
 import { WalkthroughDialog } from '../dialogs/contracts/walkthroughDialog.js';
+import { HandoffDialog, HandoffGate, ProactiveNotifier, type HandoffDeps, type HandoffState } from '../dialogs/handoff/index.js';
+import { HandoffService, parseOpeningSpans, StorageCaseStore, SupportHours } from '../services/handoff/index.js';
+import { createAgentDesk, type AgentDesk } from './agentDesk/createAgentDesk.js';
 
 export interface BotApp extends BotParts {
   adapter: CloudAdapter;
   server: Server;
   /** The support-site chat (page, token route, embedded Direct Line in local mode). */
   webChat: WebChatParts;
+  /** The support agents' desk and API (/agent, /api/agent). */
+  agentDesk: AgentDesk;
 }
 
 export interface WebChatParts {
@@ -147,6 +152,8 @@ export interface BotParts {
   middleware: Middleware[];
   /** Delivers quote requests (e-mail, vendor API) and retries the failed ones. */
   quoteDelivery: QuoteDeliveryService;
+  /** Human handoff: cases, queue, relay (its notifier is set once an adapter exists). */
+  handoff: HandoffService;
   /** Closes what was opened (the database, the mail transport, the retry timer). */
   close(): void;
 }
@@ -188,12 +195,34 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
   });
   const links = linksFrom(config);
   const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, links, quoteDelivery };
+  const handoff = new HandoffService({
+    store: new StorageCaseStore(stores.storage),
+    clock,
+    hours: new SupportHours(parseOpeningSpans(config.SUPPORT_HOURS), config.SUPPORT_TIMEZONE),
+    settings: {
+      waitMs: config.HANDOFF_WAIT_MINUTES * 60_000,
+      retentionMs: config.HANDOFF_RETENTION_DAYS * 24 * 3_600_000,
+      transcriptLines: config.HANDOFF_TRANSCRIPT_LINES,
+    },
+  });
+  const handoffDeps: HandoffDeps = {
+    kb, understanding, translator, state, contracts, handoff, clock, logger,
+    handoffState: conversationState.createProperty<HandoffState>('handoff'),
+    mode: config.HANDOFF_MODE,
+    transcriptLines: config.HANDOFF_TRANSCRIPT_LINES,
+  };
+  const handoffGate = new HandoffGate(handoffDeps);
   const mainDialog = new MainDialog({
     kb,
     understanding,
     links,
-    children: { 'check-status': new ContractStatusDialog(contractDeps), 'start-renewal': new WalkthroughDialog(contractDeps) },
+    children: {
+      'check-status': new ContractStatusDialog(contractDeps),
+      'start-renewal': new WalkthroughDialog(contractDeps),
+      'talk-to-agent': new HandoffDialog(handoffDeps),
+    },
     personal: new ContractPersonalRouter(contractDeps),
+    notUnderstood: (context, turn) => handoffGate.notUnderstood(context, turn),
   });
   const bot = new RenewalBot({
     conversationState,
@@ -204,11 +233,12 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     translator,
     kb,
     buttonLabels: new ButtonLabels(localeResources, kb),
+    handoff: handoffGate,
   });
   const onTurnError = turnErrorHandler({ translator, understanding, conversationState, defaultLang: config.DEFAULT_LANGUAGE });
   const middleware: Middleware[] = [new TeamsTenantMiddleware(), new TeamsButtonsMiddleware()];
   return {
-    bot, kb, recognizer, translator, localeResources, onTurnError, middleware, quoteDelivery,
+    bot, kb, recognizer, translator, localeResources, onTurnError, middleware, quoteDelivery, handoff,
     languageOf: (context) => understanding.languageOf(context),
     close: () => closers.forEach((close) => close()),
   };
@@ -311,5 +341,17 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   const logic = (context: TurnContext) => parts.bot.run(context);
   const server = createServer({ logger, failures, serviceUrls, messages: adapterEndpoint(adapter, logic, failures) });
   const webChat = await createWebChat(server, adapter, parts, config, logger, overrides);
-  return { ...parts, adapter, server, webChat };
+  parts.handoff.useNotifier(new ProactiveNotifier({
+    sender: { continueConversation: (reference, logic) => adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, logic) },
+    translator: parts.translator,
+    kb: parts.kb,
+    timeZone: config.SUPPORT_TIMEZONE,
+    logger,
+  }));
+  const agentDesk = createAgentDesk(server, { config, logger, handoff: parts.handoff, clock: overrides.clock ?? systemClock });
+  const close = () => {
+    agentDesk.close();
+    parts.close();
+  };
+  return { ...parts, close, adapter, server, webChat, agentDesk };
 }

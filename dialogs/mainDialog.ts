@@ -37,6 +37,8 @@ export interface MainDialogOptions {
    * returns true when it answered the turn itself or started a dialog.
    */
   personal?: PersonalRouter;
+  /** Told when a message was not understood; returns true when it answered instead (offers a person). */
+  notUnderstood?: (context: TurnContext, turn: Turn) => Promise<boolean>;
 }
 
 /** A dialog to start for this message. */
@@ -196,6 +198,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async sayNotUnderstood(context: TurnContext, turn: Turn): Promise<void> {
+    if (await this.options.notUnderstood?.(context, turn)) return;
     await context.sendActivity(MessageFactory.suggestedActions(topicButtons(MAIN_TOPICS, this.options.kb, turn.lang), turn.t('none')));
   }
 

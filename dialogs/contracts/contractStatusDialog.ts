@@ -9,6 +9,7 @@ import { TurnContracts } from './turnContracts.js';
 import { rendersCards, statusView } from './statusView.js';
 import { quoteProgressLine } from './quoteReply.js';
 import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog, verifiedOf } from './verifyContractDialog.js';
+import { offerHandoff } from '../handoff/handoffState.js';
 
 export const CONTRACT_STATUS_DIALOG = 'contractStatusDialog';
 const FLOW = 'contractStatusDialog.flow';
@@ -57,6 +58,7 @@ export class ContractStatusDialog extends ComponentDialog {
       reply.suggestedActions = { actions: buttons, to: [] };
       await step.context.sendActivity(reply);
     } catch (error) {
+      offerHandoff(step.context, 'contract-failure');
       await sayContractsUnavailable(step.context, turn, error, { during: 'status', renewalId, buttons: [replyButton(kb.title('talk-to-agent', turn.lang))] });
     }
     return step.endDialog(DONE);

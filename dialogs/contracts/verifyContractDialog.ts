@@ -15,6 +15,7 @@ import { sayContractsUnavailable } from './contractsUnavailable.js';
 import { TurnContracts } from './turnContracts.js';
 import { trustedTenantOf } from './trustedTenant.js';
 import { markVerified, verifiedIds } from './verifiedContracts.js';
+import { offerHandoff } from '../handoff/handoffState.js';
 
 export const VERIFY_CONTRACT_DIALOG = 'verifyContractDialog';
 const FLOW = 'verifyContractDialog.flow';
@@ -121,6 +122,7 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
       return step.endDialog({ kind: 'verified', renewalId } satisfies Verified);
     }
     if (outcome.outcome === 'locked') {
+      offerHandoff(step.context, 'locked-out');
       await step.context.sendActivity(MessageFactory.suggestedActions(
         [replyButton(this.deps.kb.title('talk-to-agent', turn.lang))],
         turn.t('verify.locked', { time: formatTime(outcome.until, turn.lang) }),
@@ -155,6 +157,7 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
   }
 
   private async unavailable(step: WaterfallStepContext<VerifyOptions>, turn: Turn, error: unknown, renewalId: RenewalId): Promise<DialogTurnResult> {
+    offerHandoff(step.context, 'contract-failure');
     await sayContractsUnavailable(step.context, turn, error, { during: 'verification', renewalId, buttons: [replyButton(this.deps.kb.title('talk-to-agent', turn.lang))] });
     return step.endDialog(DONE);
   }

@@ -94,11 +94,9 @@ describe('the main dialog, in English', () => {
     });
   });
 
-  it('answers talk-to-agent honestly with how to reach a person while it cannot hand over', async () => {
+  it('starts a handoff on talk-to-agent: asks what it is about', async () => {
     const h = botHarness({ locale: 'en-US' });
-    await h.adapter.send('I want to talk to a human agent').assertReply((reply) => {
-      expect(reply.text).toBe(`${h.say('en', 'fallback.talk-to-agent')}\n\n${h.answer('who-to-contact', 'en')}`);
-    });
+    await h.adapter.send('I want to talk to a human agent').assertReply(h.say('en', 'handoff.askSummary'));
   });
 });
 
