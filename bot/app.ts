@@ -8,7 +8,9 @@ import { CloudAdapter } from 'botbuilder/lib/cloudAdapter.js';
 import { networkInterfaces } from 'node:os';
 import type { Server } from 'restify';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import { CommandWords } from '../knowledge/recognizer/commandWords.js';
 import type { IntentRecognizer } from '../knowledge/recognizer/recognizer.js';
+import { langOfLocale, type Lang } from '../knowledge/language/lang.js';
 import { TrainedRecognizer } from '../knowledge/recognizer/trainedRecognizer.js';
 import { loadOrTrainModel } from '../knowledge/model/modelFile.js';
 import { trainingExamples } from '../knowledge/model/trainingData.js';
@@ -18,7 +20,17 @@ import type { LinkUrls } from '../dialogs/replies/links.js';
 import { TurnUnderstanding } from '../dialogs/turnUnderstanding.js';
 import { appTypeOf, isProduction, type Config } from './config.js';
 import { createServer } from './http/server.js';
-import { registerWebChat, type WebChatParts } from './http/webChat/registerWebChat.js';
+import { directLineIssuer } from './http/directLine/chatTokenIssuers.js';
+import { ConversationReferences } from './http/directLine/conversationReferences.js';
+import type { ConversationStore } from './http/directLine/conversationStore.js';
+import { DirectLineTokenClient, type DirectLineTokenSource } from './http/directLine/directLineTokenClient.js';
+import { randomId, type IdGenerator } from './http/directLine/ids.js';
+import { deriveKey, processSecret } from './http/directLine/keys.js';
+import { OriginPolicy } from './http/directLine/originPolicy.js';
+import { TokenBucketLimiter } from './http/directLine/tokenBucket.js';
+import { UserIds } from './http/directLine/userIds.js';
+import { pageStrings } from './http/webChat/pageStrings.js';
+import { pageCsp, registerWebChat } from './http/webChat/registerWebChat.js';
 import { createTranslator, readLocaleResources, type Translator } from './i18n.js';
 import { ButtonLabels } from './buttonLabels.js';
 import type { Logger } from './logger.js';
@@ -34,7 +46,7 @@ import { FailureLog } from './http/failureLog.js';
 import { selfAddresses, ServiceUrlPolicy } from './http/serviceUrls.js';
 import { systemClock, type Clock } from '../services/clock.js';
 import {
-  createContractService, MemoryQuoteStore, SqliteQuoteStore, type ContractService,
+  createContractService, MemoryQuoteStore, RecentContracts, SqliteQuoteStore, type ContractService,
 } from '../services/contracts/index.js';
 import { MemoryAttemptStore, SqliteAttemptStore, VerificationService } from '../services/verification/index.js';
 import {
@@ -46,12 +58,23 @@ import { ContractStatusDialog } from '../dialogs/contracts/contractStatusDialog.
 import type { ContractDialogDeps } from '../dialogs/contracts/contractDialogDeps.js';
 import { ContractPersonalRouter } from '../dialogs/contracts/personalRouter.js';
 import { WalkthroughDialog } from '../dialogs/contracts/walkthroughDialog.js';
+import { HandoffDialog, HandoffGate, ProactiveNotifier, type HandoffDeps, type HandoffState } from '../dialogs/handoff/index.js';
+import { HandoffService, parseOpeningSpans, StorageCaseStore, SupportHours } from '../services/handoff/index.js';
+import { createAgentDesk, type AgentDesk } from './agentDesk/createAgentDesk.js';
 
 export interface BotApp extends BotParts {
   adapter: CloudAdapter;
   server: Server;
   /** The support-site chat (page, token route, embedded Direct Line in local mode). */
   webChat: WebChatParts;
+  /** The support agents' desk and API (/agent, /api/agent). */
+  agentDesk: AgentDesk;
+}
+
+export interface WebChatParts {
+  /** The embedded Direct Line endpoint's transcripts; undefined in production mode, where it is off. */
+  store?: ConversationStore;
+  references: ConversationReferences;
 }
 
 export interface AppOverrides {
@@ -61,6 +84,12 @@ export interface AppOverrides {
   clock?: Clock;
   /** Replaces the contract service chosen by configuration (tests). */
   contracts?: ContractService;
+  /** Replaces the recognizer built from the knowledge base (tests: a fake that answers as told). */
+  recognizer?: IntentRecognizer;
+  /** Replaces the Direct Line service the token route asks (tests). */
+  directLine?: DirectLineTokenSource;
+  /** Replaces the random ids of chat conversations and users (tests). */
+  newId?: IdGenerator;
   /** Replaces the quote mailer chosen by configuration (tests). */
   mailer?: QuoteMailer;
 }
@@ -133,11 +162,17 @@ export interface BotParts {
   kb: KnowledgeBase;
   recognizer: IntentRecognizer;
   translator: Translator;
+  /** The locale files' contents, read once. */
+  localeResources: ReturnType<typeof readLocaleResources>;
+  /** The language the bot answers this conversation in, as stored (replies, reminders, errors). */
+  languageOf: (context: TurnContext) => Promise<Lang>;
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
   /** Middleware every adapter runs (channel-specific shaping of replies). */
   middleware: Middleware[];
   /** Delivers quote requests (e-mail, vendor API) and retries the failed ones. */
   quoteDelivery: QuoteDeliveryService;
+  /** Human handoff: cases, queue, relay (its notifier is set once an adapter exists). */
+  handoff: HandoffService;
   /** Closes what was opened (the database, the mail transport, the retry timer). */
   close(): void;
 }
@@ -147,8 +182,11 @@ export interface BotParts {
  * it needs. Everything else receives its collaborators through its constructor.
  */
 export function createBot(config: Config, logger: Logger, overrides: AppOverrides = {}): BotParts {
-  const { kb, recognizer } = createUnderstanding();
-  const translator = createTranslator();
+  const understood = createUnderstanding();
+  const { kb } = understood;
+  const recognizer = overrides.recognizer ?? understood.recognizer;
+  const localeResources = readLocaleResources();
+  const translator = createTranslator(localeResources);
   const closers: Array<() => void> = [];
 
   const clock = overrides.clock ?? systemClock;
@@ -163,7 +201,7 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     conversation: conversationState.createProperty<ConversationData>('conversation'),
     personal: privateState.createProperty<PersonalConversationData>('personal'),
   };
-  const contracts = overrides.contracts ?? createContractService({
+  const source = overrides.contracts ?? createContractService({
     apiUrl: config.CONTRACT_API_URL,
     apiToken: config.CONTRACT_API_TOKEN,
     apiTimeoutMs: config.CONTRACT_API_TIMEOUT_MS,
@@ -171,20 +209,46 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     clock,
     quotes: stores.quotes,
   });
+  // A walkthrough step, the status and the alignment reuse what was read in the last minute.
+  const contracts = new RecentContracts(source, { clock });
   const quoteDelivery = createQuoteDelivery(config, logger, overrides, { contracts, clock, outbox: stores.outbox, translator }, closers);
   const verification = new VerificationService({
     contracts, clock, attempts: stores.attempts, keySecret: config.VERIFICATION_KEY_SECRET,
     onAlert: (alert) => logger.warn({ alert }, 'one renewal ID is failing verification from many sources'),
   });
-  const understanding = new TurnUnderstanding(recognizer, translator, state, config.DEFAULT_LANGUAGE);
+  const understanding = new TurnUnderstanding({
+    recognizer, commands: CommandWords.fromLocales(localeResources), translator, state, defaultLang: config.DEFAULT_LANGUAGE, logger,
+  });
   const links = linksFrom(config);
-  const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, logger, links, quoteDelivery };
+  const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, links, quoteDelivery };
+  const handoff = new HandoffService({
+    store: new StorageCaseStore(stores.storage),
+    clock,
+    hours: new SupportHours(parseOpeningSpans(config.SUPPORT_HOURS), config.SUPPORT_TIMEZONE),
+    settings: {
+      waitMs: config.HANDOFF_WAIT_MINUTES * 60_000,
+      retentionMs: config.HANDOFF_RETENTION_DAYS * 24 * 3_600_000,
+      transcriptLines: config.HANDOFF_TRANSCRIPT_LINES,
+    },
+  });
+  const handoffDeps: HandoffDeps = {
+    kb, understanding, translator, state, contracts, handoff, clock, logger,
+    handoffState: conversationState.createProperty<HandoffState>('handoff'),
+    mode: config.HANDOFF_MODE,
+    transcriptLines: config.HANDOFF_TRANSCRIPT_LINES,
+  };
+  const handoffGate = new HandoffGate(handoffDeps);
   const mainDialog = new MainDialog({
     kb,
     understanding,
     links,
-    children: { 'check-status': new ContractStatusDialog(contractDeps), 'start-renewal': new WalkthroughDialog(contractDeps) },
+    children: {
+      'check-status': new ContractStatusDialog(contractDeps),
+      'start-renewal': new WalkthroughDialog(contractDeps),
+      'talk-to-agent': new HandoffDialog(handoffDeps),
+    },
     personal: new ContractPersonalRouter(contractDeps),
+    notUnderstood: (context, turn) => handoffGate.notUnderstood(context, turn),
   });
   const bot = new RenewalBot({
     conversationState,
@@ -196,12 +260,52 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     understanding,
     translator,
     kb,
-    buttonLabels: new ButtonLabels(readLocaleResources(), kb),
+    buttonLabels: new ButtonLabels(localeResources, kb),
+    handoff: handoffGate,
   });
   // The handler clears the state that holds the broken dialog stack: the user's own.
-  const onTurnError = turnErrorHandler({ logger, translator, understanding, conversationState: privateState, defaultLang: config.DEFAULT_LANGUAGE });
+  const onTurnError = turnErrorHandler({ translator, understanding, conversationState: privateState, defaultLang: config.DEFAULT_LANGUAGE });
   const middleware: Middleware[] = [new TeamsTenantMiddleware(), new TeamsButtonsMiddleware()];
-  return { bot, kb, recognizer, translator, onTurnError, middleware, quoteDelivery, close: () => closers.forEach((close) => close()) };
+  return {
+    bot, kb, recognizer, translator, localeResources, onTurnError, middleware, quoteDelivery, handoff,
+    languageOf: (context) => understanding.languageOf(context),
+    close: () => closers.forEach((close) => close()),
+  };
+}
+
+/**
+ * The support-site chat: origin policy, rate limit, signed user ids, the token issuer, and in
+ * local mode the embedded Direct Line endpoint (loaded only then) and `/api/notify`.
+ */
+async function createWebChat(server: Server, adapter: CloudAdapter, parts: BotParts, config: Config, logger: Logger, overrides: AppOverrides): Promise<WebChatParts> {
+  const clock = overrides.clock ?? systemClock;
+  const newId = overrides.newId ?? randomId;
+  // Without a Direct Line secret, what is signed is valid until the process restarts.
+  const keyMaterial = config.DIRECT_LINE_SECRET ?? processSecret();
+  const origins = new OriginPolicy(config.ALLOWED_ORIGINS);
+  const limiter = new TokenBucketLimiter({ perMinute: config.TOKEN_RATE_LIMIT_PER_MINUTE, clock });
+  const references = new ConversationReferences();
+  const users = new UserIds(deriveKey(keyMaterial, 'user-id'), newId);
+  adapter.use(references.recorder());
+  const local = isProduction(config)
+    ? undefined
+    : (await import('./http/directLine/localDirectLine.js')).createLocalDirectLine({
+        adapter, logic: (context) => parts.bot.run(context), clock, newId, keyMaterial, origins, limiter, users, logger,
+        // The turn failed before the bot could say which language it answers in: the channel's locale.
+        apology: (locale) => parts.translator.forLang(langOfLocale(locale) ?? config.DEFAULT_LANGUAGE)('errors.turn'),
+      });
+  const issuer = config.DIRECT_LINE_SECRET
+    ? directLineIssuer(overrides.directLine ?? new DirectLineTokenClient({ secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT }), config.DIRECT_LINE_ENDPOINT)
+    : local?.issuer;
+  const notify = local || config.NOTIFY_TOKEN
+    ? { adapter, botAppId: config.MicrosoftAppId ?? '', references, translator: parts.translator, languageOf: parts.languageOf, token: config.NOTIFY_TOKEN, logger }
+    : undefined;
+  registerWebChat(server, {
+    logger, issuer, origins, limiter, notify, local, users,
+    pageCsp: pageCsp(config),
+    strings: pageStrings(parts.localeResources),
+  });
+  return { store: local?.store, references };
 }
 
 /**
@@ -247,7 +351,7 @@ function createQuoteDelivery(
 }
 
 /** The bot behind botbuilder's CloudAdapter and the restify server. */
-export function createApp(config: Config, logger: Logger, overrides: AppOverrides = {}): BotApp {
+export async function createApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<BotApp> {
   const parts = createBot(config, logger, overrides);
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
@@ -265,6 +369,18 @@ export function createApp(config: Config, logger: Logger, overrides: AppOverride
   const failures = new FailureLog({ logger, clock: overrides.clock ?? systemClock });
   const logic = (context: TurnContext) => parts.bot.run(context);
   const server = createServer({ logger, failures, serviceUrls, messages: adapterEndpoint(adapter, logic, failures) });
-  const webChat = registerWebChat(server, { config, logger, adapter, logic: (context) => parts.bot.run(context), translator: parts.translator });
-  return { ...parts, adapter, server, webChat };
+  const webChat = await createWebChat(server, adapter, parts, config, logger, overrides);
+  parts.handoff.useNotifier(new ProactiveNotifier({
+    sender: { continueConversation: (reference, logic) => adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, logic) },
+    translator: parts.translator,
+    kb: parts.kb,
+    timeZone: config.SUPPORT_TIMEZONE,
+    logger,
+  }));
+  const agentDesk = createAgentDesk(server, { config, logger, handoff: parts.handoff, clock: overrides.clock ?? systemClock });
+  const close = () => {
+    agentDesk.close();
+    parts.close();
+  };
+  return { ...parts, close, adapter, server, webChat, agentDesk };
 }

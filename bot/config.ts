@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { formatIssues } from '../knowledge/validation/formatIssues.js';
+import { isTimeZone, parseOpeningSpans } from '../services/handoff/index.js';
 
 /** An empty string in the environment means "not set". */
 const optionalString = z
@@ -34,6 +36,24 @@ function isOrigin(value: string): boolean {
     return false;
   }
 }
+
+/** `name:token,name:token`: the support agents and their desk/API tokens (AGENT_TOKENS). */
+const agentTokens = z
+  .string()
+  .default('')
+  .transform((v, ctx) => {
+    const agents = v.split(',').map((s) => s.trim()).filter((s) => s !== '').map((entry) => {
+      const at = entry.indexOf(':');
+      return { name: at < 0 ? '' : entry.slice(0, at).trim(), token: at < 0 ? entry : entry.slice(at + 1).trim() };
+    });
+    for (const { name, token } of agents) {
+      if (!/^[\p{L}\p{N} ._-]{1,40}$/u.test(name)) ctx.addIssue({ code: 'custom', message: 'each entry must be name:token with a name of letters, digits, spaces, . _ - (40 at most)' });
+      else if (token.length < 24) ctx.addIssue({ code: 'custom', message: `the token of ${name} must be at least 24 characters` });
+    }
+    if (new Set(agents.map((a) => a.name)).size !== agents.length) ctx.addIssue({ code: 'custom', message: 'agent names must be unique' });
+    if (new Set(agents.map((a) => a.token)).size !== agents.length) ctx.addIssue({ code: 'custom', message: 'agent tokens must be unique' });
+    return agents;
+  });
 
 /**
  * Every setting the bot reads from its environment, parsed once at start-up.
@@ -140,11 +160,36 @@ export const configSchema = z.object({
   QUOTE_DELIVERY_WAIT_MS: z.coerce.number().int().min(0).max(14_000).default(5000),
   /** How often failed quote deliveries due for a retry are looked for. @default 30000 */
   QUOTE_RETRY_SCAN_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+  /** desk: agents answer in the desk at /agent; event: send handoff.initiate to a contact-centre platform; both. @default desk */
+  HANDOFF_MODE: z.enum(['desk', 'event', 'both']).default('desk'),
+  /**
+   * Support agents, `name:token,name:token` (tokens of 24 characters or more), for the desk and
+   * /api/agent. @default none: in local mode a one-time sign-in link is logged at start-up
+   */
+  AGENT_TOKENS: agentTokens,
+  /** When agents are at their desks, e.g. `mon-fri 09:00-18:00; sat 10:00-12:00`. @default mon-fri 09:00-18:00 */
+  SUPPORT_HOURS: z.string().default('mon-fri 09:00-18:00').refine((v) => {
+    try {
+      return parseOpeningSpans(v).length > 0;
+    } catch {
+      return false;
+    }
+  }, 'must be like "mon-fri 09:00-18:00" (several spans separated by ;)'),
+  /** @default Europe/Paris */
+  SUPPORT_TIMEZONE: z.string().trim().default('Europe/Paris').refine(isTimeZone, 'must be a time zone such as Europe/Paris'),
+  /** Minutes a case waits for an agent before the customer is told when agents are back. @default 5 */
+  HANDOFF_WAIT_MINUTES: z.coerce.number().min(0.1).max(24 * 60).default(5),
+  /** Days closed cases are kept before they are deleted. @default 30 */
+  HANDOFF_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(30),
+  /** Lines of the conversation kept with a case. @default 50 */
+  HANDOFF_TRANSCRIPT_LINES: z.coerce.number().int().min(1).max(500).default(50),
 });
 
 export type Config = z.infer<typeof configSchema>;
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
 
 /** Settings whose value may hold a secret: an error names them but never repeats their value. */
 const SECRET_SETTINGS: ReadonlySet<string> = new Set(['SMTP_URL', 'SMTP_PASSWORD']);
@@ -156,12 +201,10 @@ const SECRET_SETTINGS: ReadonlySet<string> = new Set(['SMTP_URL', 'SMTP_PASSWORD
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const result = configSchema.safeParse(env);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
-      const name = issue.path.join('.');
-      const got = typeof env[name] === 'string' && !SECRET_SETTINGS.has(name) ? ` (got ${JSON.stringify(env[name])})` : '';
-      return `${name}: ${issue.message}${got}`;
+    const problems = formatIssues(result.error, {
+      detail: (_issue, name) => (typeof env[name] === 'string' && !SECRET_SETTINGS.has(name) ? ` (got ${JSON.stringify(env[name])})` : ''),
     });
-    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+    throw new ConfigError(`Invalid configuration: ${problems}`);
   }
   const config = result.data;
   if (config.MicrosoftAppId && !config.MicrosoftAppPassword && config.MicrosoftAppType !== 'UserAssignedMSI') {

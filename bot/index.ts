@@ -18,15 +18,20 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const app = createApp(config, logger);
+  const app = await createApp(config, logger);
   const inFlight = new InFlightRequests(app.server.server);
   // Local mode trusts whoever can reach it: only this machine, unless HOST says otherwise.
   const hosts = config.HOST ? [config.HOST] : isProduction(config) ? [undefined] : [...LOOPBACK_HOSTS];
   const { port, extra } = await listenOn(app.server, config.PORT, hosts);
   const mode = config.MicrosoftAppId ? 'Azure Bot registration' : 'local (Bot Framework Emulator, no app id)';
   logger.info({ port, hosts: hosts.map((h) => h ?? 'all interfaces'), mode, storage: config.STORAGE }, `bot listening on http://localhost:${port}/api/messages; support page on http://localhost:${port}/`);
+  if (app.agentDesk.signInPath) {
+    logger.info(`support desk: open http://localhost:${port}${app.agentDesk.signInPath} to sign in as the local agent (one-time link, 15 minutes; set AGENT_TOKENS for real agents)`);
+  }
   const stop = (signal: string) => {
     logger.info({ signal, inFlight: inFlight.size }, 'stopping: finishing the requests in flight');
+    // The desk's live streams never finish by themselves: end them so they do not hold the drain.
+    app.agentDesk.close();
     void shutDown({ http: app.server.server, listeners: extra, inFlight, timeoutMs: config.SHUTDOWN_TIMEOUT_MS, closeApp: () => app.close(), logger })
       .then(() => process.exit(0), (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');

@@ -23,6 +23,8 @@ export interface RenewalBotOptions {
   kb: KnowledgeBase;
   /** Rewrites the buttons on screen when the page's FR/EN toggle switches language. */
   buttonLabels: ButtonLabels;
+  /** Wraps each turn: relays messages to a support agent while a case is open (dialogs/handoff). */
+  handoff?: { around(context: TurnContext, next: () => Promise<void>): Promise<void> };
 }
 
 /**
@@ -74,7 +76,8 @@ export class RenewalBot extends ActivityHandler {
         if (message) await this.lastButtons.set(sendContext, message.suggestedActions?.actions ?? []);
         return next();
       });
-      await super.run(context);
+      const handoff = this.options.handoff;
+      await (handoff ? handoff.around(context, () => super.run(context)) : super.run(context));
       for (const state of [this.options.conversationState, this.options.privateState, this.options.userState]) {
         await this.save(state, context);
       }

@@ -1,5 +1,6 @@
 import type { StatePropertyAccessor } from 'botbuilder-core';
 import type { Lang } from '../knowledge/language/lang.js';
+import type { RenewalId } from '../services/contracts/index.js';
 
 /** What the bot remembers about a user across conversations (user state). */
 export interface UserProfile {
@@ -10,7 +11,7 @@ export interface UserProfile {
 }
 
 export interface WalkthroughProgress {
-  renewalId: string;
+  renewalId: RenewalId;
   /** 1 to 6. */
   step: number;
   /** ISO date-time of the last change. */
@@ -32,7 +33,7 @@ export interface PersonalConversationData {
    * Renewal IDs the user proved to own in this conversation. Only the IDs: never the proof.
    * Verification lasts for the conversation only.
    */
-  verifiedRenewalIds?: string[];
+  verifiedRenewalIds?: RenewalId[];
 }
 
 export interface StateAccessors {

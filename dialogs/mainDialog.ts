@@ -5,13 +5,12 @@ import {
 import { MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder-core';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { isFaqId, type ConversationId, type FaqId, type IntentId } from '../knowledge/schema.js';
-import { foldText } from '../knowledge/text/foldText.js';
 import { targetLanguage } from './languageChoice.js';
 import { faqReply, topicButtons } from './replies/faqReply.js';
 import { replyButton } from './replies/buttons.js';
 import type { LinkUrls } from './replies/links.js';
-import type { Turn, TurnUnderstanding } from './turnUnderstanding.js';
-import { isReroute } from './contracts/contractDialogDeps.js';
+import { isCommand, type Turn, type TurnUnderstanding } from './turnUnderstanding.js';
+import { isReroute } from './dialogOutcome.js';
 
 export const MAIN_DIALOG = 'mainDialog';
 const ROUTE = 'mainDialog.route';
@@ -38,6 +37,8 @@ export interface MainDialogOptions {
    * returns true when it answered the turn itself or started a dialog.
    */
   personal?: PersonalRouter;
+  /** Told when a message was not understood; returns true when it answered instead (offers a person). */
+  notUnderstood?: (context: TurnContext, turn: Turn) => Promise<boolean>;
 }
 
 /** A dialog to start for this message. */
@@ -54,12 +55,12 @@ export interface PersonalRouter {
   route(context: TurnContext, turn: Turn): Promise<'handled' | DialogStart | undefined>;
 }
 
+/** What the route waterfall starts with: the dialog routing chose for this message. */
 interface RouteOptions {
-  /** The dialog that run() found this message starts, so routing is not done twice. */
-  start?: DialogStart;
+  start: DialogStart;
+  /** The message already came back once from a child this turn: it is not routed a third time. */
+  rerouted?: boolean;
 }
-
-const REROUTED = Symbol('mainDialog.rerouted');
 
 /**
  * Routes every message by intent, and handles once, for every dialog below it, what a user
@@ -90,18 +91,28 @@ export class MainDialog extends ComponentDialog {
     const dialogSet = new DialogSet(dialogState);
     dialogSet.add(this);
     const dc = await dialogSet.createContext(context);
+    if (start) {
+      await dc.beginDialog(this.id, { start } satisfies RouteOptions);
+      return;
+    }
     const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id, { start } satisfies RouteOptions);
+    // A stack that ended in between (e.g. a dialog removed by a release): route the message now.
+    if (result.status === DialogTurnStatus.empty) {
+      const fresh = await this.answer(context, await this.options.understanding.of(context));
+      if (fresh) await dc.beginDialog(this.id, { start: fresh } satisfies RouteOptions);
+    }
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const turn = await this.options.understanding.of(innerDc.context);
-    if (this.options.understanding.isCommand(turn.text, 'cancel')) {
+    if (isCommand(turn, 'cancel')) {
       await innerDc.cancelAllDialogs();
       await innerDc.context.sendActivity(MessageFactory.suggestedActions(topicButtons(MAIN_TOPICS, this.options.kb, turn.lang), turn.t('cancel.done')));
       return innerDc.endDialog();
     }
-    const intent = turn.recognition.ambiguous ? undefined : turn.recognition.intent;
+    // A command word ("où en étais-je", "suivant") belongs to the active dialog, even when it
+    // also sounds like a request for help.
+    const intent = turn.recognition.ambiguous || turn.commands.exact.size > 0 ? undefined : turn.recognition.intent;
     if (intent === 'help' || intent === 'change-language') {
       await this.answerCommon(innerDc.context, turn, intent);
       // Carry on where the user was: the active dialog asks its question again.
@@ -111,20 +122,18 @@ export class MainDialog extends ComponentDialog {
     return super.onContinueDialog(innerDc);
   }
 
-  /**
-   * A child dialog that meets a message it does not handle (a question in the middle of the
-   * walkthrough) ends and hands it back: it is routed once more, in the same turn.
-   */
-  private async afterChildStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (!isReroute(step.result) || step.context.turnState.get(REROUTED) === true) return step.endDialog();
-    step.context.turnState.set(REROUTED, true);
-    return this.routeStep(step);
+  private async routeStep(step: WaterfallStepContext<RouteOptions>): Promise<DialogTurnResult> {
+    return step.beginDialog(step.options.start.dialogId, step.options.start.options);
   }
 
-  private async routeStep(step: WaterfallStepContext<RouteOptions>): Promise<DialogTurnResult> {
-    const rerouted = step.context.turnState.get(REROUTED) === true;
-    const start = !rerouted && step.options.start ? step.options.start : await this.answer(step.context, await this.options.understanding.of(step.context));
-    return start ? step.beginDialog(start.dialogId, start.options) : step.endDialog();
+  /**
+   * A child dialog that meets a message it does not handle (a question in the middle of the
+   * walkthrough) ends with a `reroute` outcome: the message is routed once more, in the same turn.
+   */
+  private async afterChildStep(step: WaterfallStepContext<RouteOptions>): Promise<DialogTurnResult> {
+    if (!isReroute(step.result) || step.options.rerouted) return step.endDialog();
+    const start = await this.answer(step.context, await this.options.understanding.of(step.context));
+    return start ? step.replaceDialog(ROUTE, { start, rerouted: true } satisfies RouteOptions) : step.endDialog();
   }
 
   /** Answers the message, or says which dialog must start to answer it. */
@@ -189,12 +198,13 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async sayNotUnderstood(context: TurnContext, turn: Turn): Promise<void> {
+    if (await this.options.notUnderstood?.(context, turn)) return;
     await context.sendActivity(MessageFactory.suggestedActions(topicButtons(MAIN_TOPICS, this.options.kb, turn.lang), turn.t('none')));
   }
 
   /** Messages with nothing to read: no text, only attachments, or only symbols. */
   private async rejectEmpty(context: TurnContext, turn: Turn): Promise<boolean> {
-    if (foldText(turn.text) !== '') return false;
+    if (turn.folded !== '') return false;
     const attachments = context.activity.attachments ?? [];
     const key = turn.text === '' && attachments.length > 0 ? 'input.attachmentsOnly' : 'input.empty';
     await context.sendActivity(MessageFactory.suggestedActions(topicButtons(MAIN_TOPICS, this.options.kb, turn.lang), turn.t(key)));

@@ -14,8 +14,19 @@ export interface TextInputCheck {
   attemptCount: number;
 }
 
-/** Says whether an answer is accepted; it may reply itself (then no retry prompt is sent). */
-export type TextInputValidator = (check: TextInputCheck) => Promise<boolean>;
+/**
+ * Says whether an answer is accepted (true), refused (false: asked again), or is not an answer
+ * at all but another question ('leave'); it may reply itself (then no retry prompt is sent).
+ */
+export type TextInputValidator = (check: TextInputCheck) => Promise<boolean | 'leave'>;
+
+/** What a TextInput ends with: the text of the answer, or `left` when the message was something else. */
+export type TextInputResult = { kind: 'answer'; text: string } | { kind: 'left' };
+
+/** The answer's text, or undefined when the user left the question for another one. */
+export function answerOf(result: unknown): string | undefined {
+  return typeof result === 'object' && result !== null && 'kind' in result && result.kind === 'answer' && 'text' in result && typeof result.text === 'string' ? result.text : undefined;
+}
 
 interface TextInputState {
   options: TextInputOptions;
@@ -46,8 +57,9 @@ export class TextInput extends Dialog<TextInputOptions> {
     if (!state) return dc.endDialog();
     state.attemptCount += 1;
     const text = dc.context.activity.text ?? '';
-    const accepted = this.validator ? await this.validator({ context: dc.context, text, attemptCount: state.attemptCount }) : true;
-    if (accepted) return dc.endDialog(text);
+    const verdict = this.validator ? await this.validator({ context: dc.context, text, attemptCount: state.attemptCount }) : true;
+    if (verdict === 'leave') return dc.endDialog({ kind: 'left' } satisfies TextInputResult);
+    if (verdict) return dc.endDialog({ kind: 'answer', text } satisfies TextInputResult);
     if (!dc.context.responded) await dc.context.sendActivity(state.options.retryPrompt ?? state.options.prompt);
     return Dialog.EndOfTurn;
   }

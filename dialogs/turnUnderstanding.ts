@@ -1,6 +1,8 @@
 import type { TurnContext } from 'botbuilder-core';
+import type { Logger } from 'pino';
+import type { CommandName, CommandReading, CommandWords } from '../knowledge/recognizer/commandWords.js';
 import type { IntentRecognizer, Recognition } from '../knowledge/recognizer/recognizer.js';
-import { LANGS, type Lang } from '../knowledge/language/lang.js';
+import type { Lang } from '../knowledge/language/lang.js';
 import { foldText } from '../knowledge/text/foldText.js';
 import type { Translate, Translator } from './translation.js';
 import type { StateAccessors } from './conversationData.js';
@@ -10,27 +12,56 @@ import { langOfLocale, resolveLanguage } from './turnLanguage.js';
 export interface Turn {
   /** The message text, trimmed ('' for a message without text). */
   text: string;
+  /** The text folded once (lower case, no accents or punctuation): what word checks compare. */
+  folded: string;
   recognition: Recognition;
+  /** The command words the message is, or holds ("next please"). */
+  commands: CommandReading;
   /** The language to answer in. */
   lang: Lang;
   t: Translate;
+  /** This turn's logger: every line carries the conversation id. */
+  log: Logger;
+}
+
+/** Whether the message is a command ("annuler", "next"); `withinShortMessage` also counts "next please". */
+export function isCommand(turn: Pick<Turn, 'commands'>, name: CommandName, options: { withinShortMessage?: boolean } = {}): boolean {
+  return (options.withinShortMessage ? turn.commands.within : turn.commands.exact).has(name);
+}
+
+export interface TurnUnderstandingOptions {
+  recognizer: IntentRecognizer;
+  /** Command words of both languages (locale files, `commands.*`). */
+  commands: CommandWords;
+  translator: Translator;
+  state: StateAccessors;
+  defaultLang: Lang;
+  /** The process logger; each turn gets a child carrying its conversation id. */
+  logger: Logger;
 }
 
 const TURN_KEY = Symbol('turn');
 
 /**
- * Recognizes the message and settles the answer language once per turn; every dialog asks
- * this service instead of recognizing again.
+ * Reads the message once per turn (folded text, intent, command words) and settles the answer
+ * language, which it stores; every dialog asks this service instead of reading again.
  */
 export class TurnUnderstanding {
-  private readonly commands = new Map<string, ReadonlySet<string>>();
+  private readonly recognizer: IntentRecognizer;
+  private readonly commands: CommandWords;
+  private readonly translator: Translator;
+  private readonly state: StateAccessors;
+  private readonly defaultLang: Lang;
+  private readonly logger: Logger;
 
-  constructor(
-    private readonly recognizer: IntentRecognizer,
-    private readonly translator: Translator,
-    private readonly state: StateAccessors,
-    private readonly defaultLang: Lang,
-  ) {}
+  constructor(options: TurnUnderstandingOptions) {
+    this.recognizer = options.recognizer;
+    this.commands = options.commands;
+    this.translator = options.translator;
+    this.state = options.state;
+    this.defaultLang = options.defaultLang;
+    this.logger = options.logger;
+  }
 
   async of(context: TurnContext): Promise<Turn> {
     const cached: unknown = context.turnState.get(TURN_KEY);
@@ -38,6 +69,7 @@ export class TurnUnderstanding {
     const profile = await this.state.profile.get(context, {});
     const conversation = await this.state.conversation.get(context, {});
     const text = (context.activity.text ?? '').trim();
+    const folded = foldText(text);
     const fallbackLang = conversation.language ?? langOfLocale(context.activity.locale) ?? this.defaultLang;
     const recognition = this.recognizer.recognize(text, { fallbackLang });
     const lang = resolveLanguage({
@@ -48,7 +80,12 @@ export class TurnUnderstanding {
       fallback: this.defaultLang,
     });
     conversation.language = lang;
-    const turn: Turn = { text, recognition, lang, t: this.translator.forLang(lang) };
+    const turn: Turn = {
+      text, folded, recognition, lang,
+      commands: this.commands.read(folded),
+      t: this.translator.forLang(lang),
+      log: this.loggerFor(context),
+    };
     context.turnState.set(TURN_KEY, turn);
     return turn;
   }
@@ -73,40 +110,19 @@ export class TurnUnderstanding {
     return switched;
   }
 
+  /** A logger whose lines carry the conversation id (dialog errors, the turn error handler). */
+  loggerFor(context: TurnContext): Logger {
+    return this.logger.child({ conversationId: context.activity.conversation?.id });
+  }
+
   /**
-   * Whether the message is one of a command's words ("cancel", "annuler"…) in either language,
-   * as listed under `commands.<name>` in the locale files.
+   * The language the bot answers this conversation in outside a message turn (welcome, errors,
+   * reminders): as stored by the last turn or the user's choice, else channel locale or default.
    */
-  isCommand(text: string, name: string, options: { withinShortMessage?: boolean } = {}): boolean {
-    const folded = foldText(text);
-    if (folded === '') return false;
-    const phrases = this.commandPhrases(name);
-    if (phrases.has(folded)) return true;
-    // "next please", "ok back": a short message that holds the command's words also counts.
-    if (!options.withinShortMessage || folded.split(' ').length > 4) return false;
-    const padded = ` ${folded} `;
-    for (const phrase of phrases) if (padded.includes(` ${phrase} `)) return true;
-    return false;
-  }
-
-  /** A command's phrases in both languages, folded once and kept. */
-  private commandPhrases(name: string): ReadonlySet<string> {
-    const cached = this.commands.get(name);
-    if (cached) return cached;
-    const phrases = new Set<string>();
-    for (const lang of LANGS) {
-      const words: unknown = this.translator.forLang(lang)(`commands.${name}`, { returnObjects: true });
-      if (Array.isArray(words)) for (const w of words) if (typeof w === 'string') phrases.add(foldText(w));
-    }
-    this.commands.set(name, phrases);
-    return phrases;
-  }
-
-  /** The language to use outside a message turn (welcome, errors): channel locale or default. */
   async languageOf(context: TurnContext): Promise<Lang> {
     const profile = await this.state.profile.get(context, {});
     const conversation = await this.state.conversation.get(context, {});
-    return profile.language ?? conversation.language ?? langOfLocale(context.activity.locale) ?? this.defaultLang;
+    return resolveLanguage({ chosen: profile.language, previous: conversation.language, channelLocale: context.activity.locale, fallback: this.defaultLang });
   }
 }
 

@@ -6,9 +6,12 @@ import {
   type ConversationId, type ConversationIntent, type FaqEntry, type FaqId, type IntentId, type Lang, type OutOfScope,
 } from './schema.js';
 import type { RecognizerExamples } from './recognizer/recognizer.js';
+import { formatIssues } from './validation/formatIssues.js';
 
 /** A knowledge file that is missing, unreadable or malformed; the message names file and entry. */
-export class KnowledgeError extends Error {}
+export class KnowledgeError extends Error {
+  override readonly name = 'KnowledgeError';
+}
 
 /** The FAQ answers and the example phrasings of every intent, validated. */
 export class KnowledgeBase {
@@ -74,7 +77,7 @@ function parseFile<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const entry = typeof data === 'object' && data !== null && 'id' in data ? ` entry "${String(data.id)}"` : '';
-  const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+  const problems = formatIssues(result.error);
   throw new KnowledgeError(`${file}${entry}: ${problems}`);
 }
 

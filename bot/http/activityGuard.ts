@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatIssues } from '../../knowledge/validation/formatIssues.js';
 
 /** Largest text accepted in one message; longer texts are refused with a clear error. */
 export const MAX_TEXT_LENGTH = 20_000;
@@ -34,8 +35,5 @@ export type GuardResult = { ok: true } | { ok: false; error: string };
 export function checkActivity(body: unknown): GuardResult {
   const parsed = activityShape.safeParse(body);
   if (parsed.success) return { ok: true };
-  const issue = parsed.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `activity.${issue.path.join('.')}` : 'activity';
-  const message = issue?.message.startsWith('activity.') ? issue.message : `${where}: ${issue?.message ?? 'invalid'}`;
-  return { ok: false, error: message };
+  return { ok: false, error: formatIssues(parsed.error, { root: 'activity', nested: true, max: 1, selfNamed: 'activity.' }) };
 }

@@ -3,7 +3,6 @@ import type { Clock } from '../../services/clock.js';
 import type { ContractService } from '../../services/contracts/index.js';
 import type { QuoteDeliveryService } from '../../services/quotes/index.js';
 import type { VerificationService } from '../../services/verification/index.js';
-import type { Logger } from 'pino';
 import type { StateAccessors } from '../conversationData.js';
 import type { LinkUrls } from '../replies/links.js';
 import type { TurnUnderstanding } from '../turnUnderstanding.js';
@@ -16,17 +15,7 @@ export interface ContractDialogDeps {
   contracts: ContractService;
   verification: VerificationService;
   clock: Clock;
-  logger: Logger;
   links: LinkUrls;
   /** Sends quote requests to the reseller and tells where they stand. */
   quoteDelivery: QuoteDeliveryService;
-}
-
-/** What a contract dialog returns when the user asked something else: the main dialog routes it. */
-export interface RerouteResult {
-  reroute: true;
-}
-
-export function isReroute(value: unknown): value is RerouteResult {
-  return typeof value === 'object' && value !== null && 'reroute' in value && value.reroute === true;
 }

@@ -1,12 +1,15 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../sdk.js';
 import { MessageFactory, type CardAction } from 'botbuilder-core';
-import { alignEndDates, ContractApiError, extractRenewalId } from '../../services/contracts/index.js';
+import { alignEndDates, ContractServiceError, extractRenewalId } from '../../services/contracts/index.js';
 import { replyButton } from '../replies/buttons.js';
 import type { ContractDialogDeps } from './contractDialogDeps.js';
-import { isReroute } from './contractDialogDeps.js';
+import { sayContractsUnavailable } from './contractsUnavailable.js';
+import { DONE, isReroute, REROUTE } from '../dialogOutcome.js';
+import { TurnContracts } from './turnContracts.js';
 import { rendersCards, statusView } from './statusView.js';
 import { quoteProgressLine } from './quoteReply.js';
-import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog, verifiedIdOf } from './verifyContractDialog.js';
+import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog, verifiedOf } from './verifyContractDialog.js';
+import { offerHandoff } from '../handoff/handoffState.js';
 
 export const CONTRACT_STATUS_DIALOG = 'contractStatusDialog';
 const FLOW = 'contractStatusDialog.flow';
@@ -31,15 +34,16 @@ export class ContractStatusDialog extends ComponentDialog {
 
   private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result: unknown = step.result;
-    if (isReroute(result)) return step.endDialog(result);
-    const renewalId = verifiedIdOf(result);
-    if (!renewalId) return step.endDialog();
+    if (isReroute(result)) return step.endDialog(REROUTE);
+    const renewalId = verifiedOf(result)?.renewalId;
+    if (!renewalId) return step.endDialog(DONE);
     const turn = await this.deps.understanding.of(step.context);
     const { kb } = this.deps;
     try {
-      const contract = await this.deps.contracts.findByRenewalId(renewalId);
-      if (!contract) throw new ContractApiError('not-found', 'the verified contract is no longer there');
-      const account = await this.deps.contracts.listAccountContracts(contract.account.accountNumber);
+      const contracts = TurnContracts.of(step.context, this.deps.contracts);
+      const contract = await contracts.find(renewalId);
+      if (!contract) throw new ContractServiceError('not-found', 'the verified contract is no longer there');
+      const account = await contracts.account(contract.account.accountNumber);
       const others = account.filter((c) => c.renewalId !== contract.renewalId);
       const today = this.deps.clock.now();
       const quote = await this.deps.quoteDelivery.latest(contract.renewalId);
@@ -54,10 +58,9 @@ export class ContractStatusDialog extends ComponentDialog {
       reply.suggestedActions = { actions: buttons, to: [] };
       await step.context.sendActivity(reply);
     } catch (error) {
-      if (!(error instanceof ContractApiError)) throw error;
-      this.deps.logger.error({ code: error.code, status: error.status }, 'contract service failed during status');
-      await step.context.sendActivity(MessageFactory.suggestedActions([replyButton(kb.title('talk-to-agent', turn.lang))], turn.t('contracts.unavailable')));
+      offerHandoff(step.context, 'contract-failure');
+      await sayContractsUnavailable(step.context, turn, error, { during: 'status', renewalId, buttons: [replyButton(kb.title('talk-to-agent', turn.lang))] });
     }
-    return step.endDialog();
+    return step.endDialog(DONE);
   }
 }

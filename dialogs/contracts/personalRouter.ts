@@ -1,14 +1,20 @@
 import { MessageFactory, type TurnContext } from 'botbuilder-core';
-import { ContractApiError, maskRenewalId } from '../../services/contracts/index.js';
 import type { DialogStart, PersonalRouter } from '../mainDialog.js';
 import { MAIN_TOPICS } from '../mainDialog.js';
 import { topicButtons } from '../replies/faqReply.js';
 import { replyButton } from '../replies/buttons.js';
-import type { Turn } from '../turnUnderstanding.js';
+import { isCommand, type Turn } from '../turnUnderstanding.js';
+import type { CommandName } from '../../knowledge/recognizer/commandWords.js';
 import { alignmentText } from './alignmentView.js';
 import type { ContractDialogDeps } from './contractDialogDeps.js';
+import { sayContractsUnavailable } from './contractsUnavailable.js';
+import { TurnContracts } from './turnContracts.js';
+import type { RenewalId } from '../../services/contracts/index.js';
 import { verifiedIds } from './verifiedContracts.js';
 import { WALKTHROUGH_DIALOG } from './walkthroughDialog.js';
+
+/** The words that bring a walkthrough left for another question back. */
+const RESUME_WORDS: readonly CommandName[] = ['whereWasI', 'resume', 'next', 'back'];
 
 /**
  * The messages whose answer depends on the user's own contracts: "align my end dates" once a
@@ -19,9 +25,8 @@ export class ContractPersonalRouter implements PersonalRouter {
   constructor(private readonly deps: ContractDialogDeps) {}
 
   async route(context: TurnContext, turn: Turn): Promise<'handled' | DialogStart | undefined> {
-    const { understanding } = this.deps;
     const saved = (await this.deps.state.profile.get(context, {})).walkthrough;
-    const resumeWords = ['whereWasI', 'resume', 'next', 'back'].some((name) => understanding.isCommand(turn.text, name));
+    const resumeWords = RESUME_WORDS.some((name) => isCommand(turn, name));
     if (resumeWords) {
       if (saved) return { dialogId: WALKTHROUGH_DIALOG, options: { renewalId: saved.renewalId } };
       await context.sendActivity(MessageFactory.suggestedActions(topicButtons(['start-renewal', ...MAIN_TOPICS.filter((t) => t !== 'start-renewal')], this.deps.kb, turn.lang), turn.t('walk.nothingToResume')));
@@ -29,8 +34,8 @@ export class ContractPersonalRouter implements PersonalRouter {
     }
     const verified = await verifiedIds(this.deps.state, context);
     const last = verified[verified.length - 1];
-    if (understanding.isCommand(turn.text, 'walkthrough')) return { dialogId: WALKTHROUGH_DIALOG, options: last ? { renewalId: last } : {} };
-    const wantsAlignment = understanding.isCommand(turn.text, 'align') || (turn.recognition.intent === 'co-termination' && !turn.recognition.ambiguous);
+    if (isCommand(turn, 'walkthrough')) return { dialogId: WALKTHROUGH_DIALOG, options: last ? { renewalId: last } : {} };
+    const wantsAlignment = isCommand(turn, 'align') || (turn.recognition.intent === 'co-termination' && !turn.recognition.ambiguous);
     if (wantsAlignment && last) {
       await this.showAlignment(context, turn, last);
       return 'handled';
@@ -38,19 +43,18 @@ export class ContractPersonalRouter implements PersonalRouter {
     return undefined;
   }
 
-  private async showAlignment(context: TurnContext, turn: Turn, renewalId: string): Promise<void> {
+  private async showAlignment(context: TurnContext, turn: Turn, renewalId: RenewalId): Promise<void> {
     try {
-      const contract = await this.deps.contracts.findByRenewalId(renewalId);
-      const account = contract ? await this.deps.contracts.listAccountContracts(contract.account.accountNumber) : [];
+      const contracts = TurnContracts.of(context, this.deps.contracts);
+      const contract = await contracts.find(renewalId);
+      const account = contract ? await contracts.account(contract.account.accountNumber) : [];
       const text = alignmentText(account, this.deps.clock.now(), turn.lang, turn.t);
       await context.sendActivity(MessageFactory.suggestedActions(
         [replyButton(turn.t('buttons.walkthrough')), replyButton(this.deps.kb.title('find-reseller', turn.lang))],
         text,
       ));
     } catch (error) {
-      if (!(error instanceof ContractApiError)) throw error;
-      this.deps.logger.error({ code: error.code, renewalId: maskRenewalId(renewalId) }, 'contract service failed during alignment');
-      await context.sendActivity(turn.t('contracts.unavailable'));
+      await sayContractsUnavailable(context, turn, error, { during: 'alignment', renewalId });
     }
   }
 }

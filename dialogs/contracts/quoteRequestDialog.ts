@@ -1,12 +1,13 @@
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from '../sdk.js';
 import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder-core';
+import { ContractServiceError, isRenewalId, maskRenewalId, type RenewalId } from '../../services/contracts/index.js';
 import { foldText } from '../../knowledge/text/foldText.js';
-import { ContractApiError, maskRenewalId } from '../../services/contracts/index.js';
 import { contactEmailIn, isAccountAddress } from '../../services/quotes/index.js';
 import { replyButton } from '../replies/buttons.js';
-import type { Turn } from '../turnUnderstanding.js';
+import { isCommand, type Turn } from '../turnUnderstanding.js';
 import type { ContractDialogDeps } from './contractDialogDeps.js';
 import { quoteProgressLine, quoteReplyText } from './quoteReply.js';
+import { sayContractsUnavailable } from './contractsUnavailable.js';
 
 export const QUOTE_REQUEST_DIALOG = 'quoteRequestDialog';
 
@@ -17,7 +18,7 @@ const MAX_TRIES = 3;
 const WALK_WORDS = ['next', 'back', 'skip', 'stop', 'whereWasI'] as const;
 
 export interface QuoteRequestOptions {
-  renewalId: string;
+  renewalId: RenewalId;
   /** Locale keys of the buttons under the bot's last answer (the walkthrough's next moves). */
   buttons?: string[];
 }
@@ -29,7 +30,7 @@ export interface QuoteRequestResult {
 }
 
 interface AskState {
-  renewalId: string;
+  renewalId: RenewalId;
   buttons: string[];
   tries: number;
   /** The account's e-mail domains: the only ones a copy may go to. */
@@ -39,7 +40,7 @@ interface AskState {
 function askStateOf(instance: DialogInstance | undefined): AskState | undefined {
   const state: unknown = instance?.state;
   if (typeof state !== 'object' || state === null) return undefined;
-  const renewalId = 'renewalId' in state && typeof state.renewalId === 'string' ? state.renewalId : undefined;
+  const renewalId = 'renewalId' in state && typeof state.renewalId === 'string' && isRenewalId(state.renewalId) ? state.renewalId : undefined;
   const tries = 'tries' in state && typeof state.tries === 'number' ? state.tries : 0;
   const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
   const buttons = 'buttons' in state ? strings(state.buttons) : [];
@@ -64,12 +65,11 @@ export class QuoteRequestDialog extends Dialog<QuoteRequestOptions> {
     let reseller: string;
     try {
       const contract = await this.deps.contracts.findByRenewalId(options.renewalId);
-      if (!contract) throw new ContractApiError('not-found', 'the contract of the quote request is no longer there');
-      if (contract.renewalState === 'ordered' || contract.renewalState === 'renewed') throw new ContractApiError('conflict', 'already ordered or renewed');
+      if (!contract) throw new ContractServiceError('not-found', 'the contract of the quote request is no longer there');
+      if (contract.renewalState === 'ordered' || contract.renewalState === 'renewed') throw new ContractServiceError('conflict', 'already ordered or renewed');
       reseller = contract.reseller.name;
       state.domains = contract.account.emailDomains;
     } catch (error) {
-      if (!(error instanceof ContractApiError)) throw error;
       return this.fail(dc, turn, state, error);
     }
     if (dc.activeDialog) dc.activeDialog.state = state;
@@ -85,7 +85,7 @@ export class QuoteRequestDialog extends Dialog<QuoteRequestOptions> {
     if (this.isNoCopy(turn)) return this.submit(dc, turn, state, undefined);
     const email = contactEmailIn(turn.text);
     if (email && isAccountAddress(email, state.domains)) return this.submit(dc, turn, state, email);
-    if (!turn.text.includes('@') && WALK_WORDS.some((w) => this.deps.understanding.isCommand(turn.text, w, { withinShortMessage: true }))) {
+    if (!turn.text.includes('@') && WALK_WORDS.some((w) => isCommand(turn, w, { withinShortMessage: true }))) {
       return dc.endDialog({ command: true } satisfies QuoteRequestResult);
     }
     state.tries += 1;
@@ -110,7 +110,7 @@ export class QuoteRequestDialog extends Dialog<QuoteRequestOptions> {
   }
 
   private isNoCopy(turn: Turn): boolean {
-    const folded = foldText(turn.text);
+    const { folded } = turn;
     const words: unknown = turn.t('quote.noCopyWords', { returnObjects: true });
     const phrases = [turn.t('quote.buttons.noCopy'), ...(Array.isArray(words) ? words.filter((w): w is string => typeof w === 'string') : [])];
     return folded !== '' && phrases.some((p) => foldText(p) === folded);
@@ -127,23 +127,24 @@ export class QuoteRequestDialog extends Dialog<QuoteRequestOptions> {
         language: turn.lang,
       });
       const contract = await this.deps.contracts.findByRenewalId(state.renewalId);
-      if (!contract) throw new ContractApiError('not-found', 'the contract of the quote request is no longer there');
-      this.deps.logger.info({ renewalId: maskRenewalId(state.renewalId), quote: quoteId, state: progress.state, repeated: repeated === true }, 'quote requested');
+      if (!contract) throw new ContractServiceError('not-found', 'the contract of the quote request is no longer there');
+      turn.log.info({ renewalId: maskRenewalId(state.renewalId), quote: quoteId, state: progress.state, repeated: repeated === true }, 'quote requested');
       const text = repeated
         ? `${turn.t('quote.repeated', { id: quoteId })}\n${turn.t('status.fact', { label: turn.t('quote.label'), value: quoteProgressLine(progress, contract.reseller, turn.lang, turn.t) })}`
         : quoteReplyText(progress, contract.reseller, turn.t);
       await dc.context.sendActivity(MessageFactory.suggestedActions(this.buttons(turn, state), text));
       return dc.endDialog({ quoteId } satisfies QuoteRequestResult);
     } catch (error) {
-      if (!(error instanceof ContractApiError)) throw error;
       return this.fail(dc, turn, state, error);
     }
   }
 
-  private async fail(dc: DialogContext, turn: Turn, state: AskState, error: ContractApiError): Promise<DialogTurnResult> {
-    if (error.code !== 'conflict') this.deps.logger.error({ code: error.code, renewalId: maskRenewalId(state.renewalId) }, 'quote request failed');
-    const key = error.code === 'conflict' ? 'walk.quoteNotNeeded' : 'contracts.unavailable';
-    await dc.context.sendActivity(MessageFactory.suggestedActions(this.buttons(turn, state), turn.t(key)));
+  private async fail(dc: DialogContext, turn: Turn, state: AskState, error: unknown): Promise<DialogTurnResult> {
+    if (error instanceof ContractServiceError && error.code === 'conflict') {
+      await dc.context.sendActivity(MessageFactory.suggestedActions(this.buttons(turn, state), turn.t('walk.quoteNotNeeded')));
+    } else {
+      await sayContractsUnavailable(dc.context, turn, error, { during: 'the quote request', renewalId: state.renewalId, buttons: this.buttons(turn, state) });
+    }
     return dc.endDialog({} satisfies QuoteRequestResult);
   }
 

@@ -3,15 +3,19 @@ import {
   type DialogTurnResult, type WaterfallStepContext,
 } from '../sdk.js';
 import { MessageFactory, type TurnContext } from 'botbuilder-core';
-import { ContractApiError, extractRenewalId, maskRenewalId } from '../../services/contracts/index.js';
+import { extractRenewalId, isRenewalId, maskRenewalId, type RenewalId } from '../../services/contracts/index.js';
+import { DONE, REROUTE, type DialogOutcome } from '../dialogOutcome.js';
 import { formatTime } from '../formatDate.js';
 import { faqReply } from '../replies/faqReply.js';
 import { replyButton } from '../replies/buttons.js';
 import type { Turn } from '../turnUnderstanding.js';
-import { TextInput, type TextInputCheck } from '../textInput.js';
-import type { ContractDialogDeps, RerouteResult } from './contractDialogDeps.js';
+import { answerOf, TextInput, type TextInputCheck } from '../textInput.js';
+import type { ContractDialogDeps } from './contractDialogDeps.js';
+import { sayContractsUnavailable } from './contractsUnavailable.js';
+import { TurnContracts } from './turnContracts.js';
 import { trustedTenantOf } from './trustedTenant.js';
 import { markVerified, verifiedIds } from './verifiedContracts.js';
+import { offerHandoff } from '../handoff/handoffState.js';
 
 export const VERIFY_CONTRACT_DIALOG = 'verifyContractDialog';
 const FLOW = 'verifyContractDialog.flow';
@@ -21,15 +25,23 @@ const PROOF_PROMPT = 'verifyContractDialog.proof';
 const MAX_ID_TRIES = 3;
 /** A message this sure to be another question leaves the verification for that question. */
 const OTHER_QUESTION_SCORE = 0.45;
-const REROUTE = Symbol('verify.reroute');
 
 export interface VerifyOptions {
   /** A renewal ID the user already gave (e.g. in "status of RNW-20481137"). */
-  renewalId?: string;
+  renewalId?: RenewalId;
 }
 
-/** The outcome: the verified renewal ID, a message to route elsewhere, or nothing (gave up). */
-export type VerifyResult = { renewalId: string } | RerouteResult | undefined;
+/**
+ * What the verification proved: the renewal ID. The contract it fetched to prove it is kept
+ * for the rest of the turn (TurnContracts), so the status shown next does not fetch it again.
+ */
+export interface Verified {
+  kind: 'verified';
+  renewalId: RenewalId;
+}
+
+/** The outcome: verified, a message to route elsewhere, or done (gave up, locked, unavailable). */
+export type VerifyResult = Verified | DialogOutcome;
 
 /**
  * Proves that the person owns a contract before anything about it is shown. On the web: the
@@ -63,22 +75,27 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
 
   private async checkId(step: WaterfallStepContext<VerifyOptions>): Promise<DialogTurnResult> {
     const turn = await this.deps.understanding.of(step.context);
-    if (step.context.turnState.get(REROUTE) === true) return step.endDialog({ reroute: true } satisfies RerouteResult);
-    const renewalId = typeof step.result === 'string' ? extractRenewalId(step.result) : undefined;
+    // An ID given before the question (already canonical), or the answer to it.
+    const result: unknown = step.result;
+    const given = typeof result === 'string' && isRenewalId(result) ? result : undefined;
+    const answer = given ?? answerOf(result);
+    if (answer === undefined) return step.endDialog(REROUTE);
+    const renewalId = given ?? extractRenewalId(answer);
     if (!renewalId) {
       await step.context.sendActivity(MessageFactory.suggestedActions([replyButton(this.deps.kb.title('talk-to-agent', turn.lang))], turn.t('verify.noId')));
-      return step.endDialog();
+      return step.endDialog(DONE);
     }
-    if ((await verifiedIds(this.deps.state, step.context)).includes(renewalId)) return step.endDialog({ renewalId });
+    if ((await verifiedIds(this.deps.state, step.context)).includes(renewalId)) return step.endDialog({ kind: 'verified', renewalId } satisfies Verified);
     try {
       const tenant = await this.deps.verification.verifyByTenant({ renewalId, tenantId: trustedTenantOf(step.context) });
       if (tenant.outcome === 'verified') {
         await markVerified(this.deps.state, step.context, renewalId);
-        this.deps.logger.info({ renewalId: maskRenewalId(renewalId), via: 'tenant' }, 'contract verified');
-        return step.endDialog({ renewalId });
+        turn.log.info({ renewalId: maskRenewalId(renewalId), via: 'tenant' }, 'contract verified');
+        TurnContracts.of(step.context, this.deps.contracts).remember(tenant.contract);
+        return step.endDialog({ kind: 'verified', renewalId } satisfies Verified);
       }
     } catch (error) {
-      return this.unavailable(step, turn, error);
+      return this.unavailable(step, turn, error, renewalId);
     }
     Object.assign(step.values, { renewalId });
     return step.prompt(PROOF_PROMPT, { prompt: MessageFactory.text(turn.t('verify.askProof', { renewalId })) });
@@ -87,27 +104,30 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
   private async checkProof(step: WaterfallStepContext<VerifyOptions>): Promise<DialogTurnResult> {
     const turn = await this.deps.understanding.of(step.context);
     const values = step.values;
-    const renewalId = 'renewalId' in values && typeof values.renewalId === 'string' ? values.renewalId : '';
-    const proof = typeof step.result === 'string' ? step.result : '';
+    const renewalId = 'renewalId' in values && typeof values.renewalId === 'string' && isRenewalId(values.renewalId) ? values.renewalId : undefined;
+    if (!renewalId) return step.replaceDialog(FLOW, {});
+    const proof = answerOf(step.result) ?? '';
     const userKey = `${step.context.activity.channelId}:${step.context.activity.from.id}`;
     let outcome;
     try {
       outcome = await this.deps.verification.verifyWithProof({ userKey, renewalId, proof });
     } catch (error) {
-      return this.unavailable(step, turn, error);
+      return this.unavailable(step, turn, error, renewalId);
     }
-    this.deps.logger.info({ renewalId: maskRenewalId(renewalId), outcome: outcome.outcome }, 'contract verification');
+    turn.log.info({ renewalId: maskRenewalId(renewalId), outcome: outcome.outcome }, 'contract verification');
     if (outcome.outcome === 'verified') {
       await markVerified(this.deps.state, step.context, renewalId);
       await step.context.sendActivity(turn.t('verify.done', { renewalId }));
-      return step.endDialog({ renewalId });
+      TurnContracts.of(step.context, this.deps.contracts).remember(outcome.contract);
+      return step.endDialog({ kind: 'verified', renewalId } satisfies Verified);
     }
     if (outcome.outcome === 'locked') {
+      offerHandoff(step.context, 'locked-out');
       await step.context.sendActivity(MessageFactory.suggestedActions(
         [replyButton(this.deps.kb.title('talk-to-agent', turn.lang))],
         turn.t('verify.locked', { time: formatTime(outcome.until, turn.lang) }),
       ));
-      return step.endDialog();
+      return step.endDialog(DONE);
     }
     await step.context.sendActivity(turn.t('verify.rejected'));
     // Ask again from the ID: the mistake may be in either of the two.
@@ -118,7 +138,7 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
    * Accepts a message holding a renewal ID. "Where do I find it?" gets the answer and the
    * question again; another clear question leaves the verification so it can be answered.
    */
-  private async validateId(prompt: TextInputCheck): Promise<boolean> {
+  private async validateId(prompt: TextInputCheck): Promise<boolean | 'leave'> {
     if (extractRenewalId(prompt.text)) return true;
     const turn = await this.deps.understanding.of(prompt.context);
     const { intent, score, ambiguous } = turn.recognition;
@@ -128,10 +148,7 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
       await prompt.context.sendActivity(MessageFactory.suggestedActions(this.helpButtons(turn), turn.t('verify.idRetry')));
       return false;
     }
-    if (!ambiguous && intent !== 'none' && intent !== 'check-status' && intent !== 'start-renewal' && score >= OTHER_QUESTION_SCORE) {
-      prompt.context.turnState.set(REROUTE, true);
-      return true;
-    }
+    if (!ambiguous && intent !== 'none' && intent !== 'check-status' && intent !== 'start-renewal' && score >= OTHER_QUESTION_SCORE) return 'leave';
     return prompt.attemptCount >= MAX_ID_TRIES;
   }
 
@@ -139,15 +156,15 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
     return [replyButton(this.deps.kb.title('renewal-id', turn.lang)), replyButton(this.deps.kb.title('renewal-process', turn.lang))];
   }
 
-  private async unavailable(step: WaterfallStepContext<VerifyOptions>, turn: Turn, error: unknown): Promise<DialogTurnResult> {
-    if (!(error instanceof ContractApiError)) throw error;
-    this.deps.logger.error({ code: error.code, status: error.status }, 'contract service failed during verification');
-    await step.context.sendActivity(MessageFactory.suggestedActions([replyButton(this.deps.kb.title('talk-to-agent', turn.lang))], turn.t('contracts.unavailable')));
-    return step.endDialog();
+  private async unavailable(step: WaterfallStepContext<VerifyOptions>, turn: Turn, error: unknown, renewalId: RenewalId): Promise<DialogTurnResult> {
+    offerHandoff(step.context, 'contract-failure');
+    await sayContractsUnavailable(step.context, turn, error, { during: 'verification', renewalId, buttons: [replyButton(this.deps.kb.title('talk-to-agent', turn.lang))] });
+    return step.endDialog(DONE);
   }
 }
 
-/** The renewal ID a finished verification returned, if it verified one. */
-export function verifiedIdOf(result: unknown): string | undefined {
-  return typeof result === 'object' && result !== null && 'renewalId' in result && typeof result.renewalId === 'string' ? result.renewalId : undefined;
+/** What a finished verification proved, if it verified a contract. */
+export function verifiedOf(result: unknown): Verified | undefined {
+  if (typeof result !== 'object' || result === null || !('kind' in result) || result.kind !== 'verified') return undefined;
+  return 'renewalId' in result && typeof result.renewalId === 'string' && isRenewalId(result.renewalId) ? { kind: 'verified', renewalId: result.renewalId } : undefined;
 }

@@ -3,13 +3,15 @@ import {
   type DialogContext, type DialogInstance, type DialogTurnResult, type WaterfallStepContext,
 } from '../sdk.js';
 import { MessageFactory, type CardAction, type TurnContext } from 'botbuilder-core';
-import { ContractApiError, extractRenewalId, maskRenewalId } from '../../services/contracts/index.js';
+import { ContractServiceError, extractRenewalId, isRenewalId, maskRenewalId, type RenewalId } from '../../services/contracts/index.js';
 import { replyButton } from '../replies/buttons.js';
-import type { Turn } from '../turnUnderstanding.js';
-import type { ContractDialogDeps, RerouteResult } from './contractDialogDeps.js';
-import { isReroute } from './contractDialogDeps.js';
+import { isCommand, type Turn } from '../turnUnderstanding.js';
+import type { ContractDialogDeps } from './contractDialogDeps.js';
+import { DONE, isReroute, REROUTE } from '../dialogOutcome.js';
+import { TurnContracts } from './turnContracts.js';
+import { sayContractsUnavailable } from './contractsUnavailable.js';
 import { STEP_COUNT, stepText } from './walkthroughSteps.js';
-import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog, verifiedIdOf } from './verifyContractDialog.js';
+import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog, verifiedOf } from './verifyContractDialog.js';
 import { QUOTE_REQUEST_DIALOG, QuoteRequestDialog, type QuoteRequestOptions } from './quoteRequestDialog.js';
 import { quoteProgressLine } from './quoteReply.js';
 
@@ -24,7 +26,7 @@ const AFTER_QUOTE_BUTTONS = ['walk.buttons.next', 'walk.buttons.back', 'walk.but
 export const WALK_COMMANDS = ['next', 'back', 'skip', 'stop', 'whereWasI', 'quote'] as const;
 
 export interface WalkthroughOptions {
-  renewalId?: string;
+  renewalId?: RenewalId;
 }
 
 /**
@@ -50,26 +52,26 @@ export class WalkthroughDialog extends ComponentDialog<WalkthroughOptions> {
 
   private async walk(step: WaterfallStepContext<WalkthroughOptions>): Promise<DialogTurnResult> {
     const result: unknown = step.result;
-    if (isReroute(result)) return step.endDialog(result);
-    const renewalId = verifiedIdOf(result);
-    if (!renewalId) return step.endDialog();
+    if (isReroute(result)) return step.endDialog(REROUTE);
+    const renewalId = verifiedOf(result)?.renewalId;
+    if (!renewalId) return step.endDialog(DONE);
     return step.beginDialog(STEPS, { renewalId });
   }
 
   private async done(step: WaterfallStepContext<WalkthroughOptions>): Promise<DialogTurnResult> {
-    return step.endDialog(step.result);
+    return step.endDialog(isReroute(step.result) ? REROUTE : DONE);
   }
 }
 
 /** The walk itself: one step on screen at a time, moved by next/back/skip/stop/where was I. */
-class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
+class WalkthroughStepsDialog extends Dialog<{ renewalId: RenewalId }> {
   constructor(private readonly deps: ContractDialogDeps) {
     super(STEPS);
   }
 
-  override async beginDialog(dc: DialogContext, options?: { renewalId: string }): Promise<DialogTurnResult> {
+  override async beginDialog(dc: DialogContext, options?: { renewalId: RenewalId }): Promise<DialogTurnResult> {
     const renewalId = options?.renewalId;
-    if (!renewalId) return dc.endDialog();
+    if (!renewalId) return dc.endDialog(DONE);
     const turn = await this.deps.understanding.of(dc.context);
     const saved = (await this.deps.state.profile.get(dc.context, {})).walkthrough;
     const resumeAt = saved?.renewalId === renewalId ? saved.step : 1;
@@ -83,8 +85,8 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
     const turn = await this.deps.understanding.of(dc.context);
     const renewalId = renewalIdOf(dc);
     const saved = (await this.deps.state.profile.get(dc.context, {})).walkthrough;
-    if (!renewalId || !saved) return dc.endDialog();
-    const command = WALK_COMMANDS.find((name) => this.deps.understanding.isCommand(turn.text, name, { withinShortMessage: true }));
+    if (!renewalId || !saved) return dc.endDialog(DONE);
+    const command = WALK_COMMANDS.find((name) => isCommand(turn, name, { withinShortMessage: true }));
     switch (command) {
       case 'next':
       case 'skip':
@@ -96,12 +98,12 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
         return this.show(dc, turn, renewalId, saved.step);
       case 'stop':
         await dc.context.sendActivity(turn.t('walk.stopped', { step: saved.step, total: STEP_COUNT }));
-        return dc.endDialog();
+        return dc.endDialog(DONE);
       case 'quote':
         return dc.beginDialog(QUOTE_REQUEST_DIALOG, { renewalId, buttons: AFTER_QUOTE_BUTTONS } satisfies QuoteRequestOptions);
       default:
         // Another question: the main dialog answers it; "where was I?" brings the walk back.
-        return dc.endDialog({ reroute: true } satisfies RerouteResult);
+        return dc.endDialog(REROUTE);
     }
   }
 
@@ -114,31 +116,30 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
   /** After an interruption (help, language switch) the current step is shown again. */
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const state: unknown = instance.state;
-    const renewalId = typeof state === 'object' && state !== null && 'renewalId' in state && typeof state.renewalId === 'string' ? state.renewalId : undefined;
+    const renewalId = typeof state === 'object' && state !== null && 'renewalId' in state && typeof state.renewalId === 'string' && isRenewalId(state.renewalId) ? state.renewalId : undefined;
     const saved = (await this.deps.state.profile.get(context, {})).walkthrough;
     if (!renewalId || !saved) return;
     const turn = await this.deps.understanding.of(context);
     await this.send(context, turn, renewalId, saved.step);
   }
 
-  private async show(dc: DialogContext, turn: Turn, renewalId: string, step: number): Promise<DialogTurnResult> {
+  private async show(dc: DialogContext, turn: Turn, renewalId: RenewalId, step: number): Promise<DialogTurnResult> {
     try {
       await this.send(dc.context, turn, renewalId, step);
     } catch (error) {
-      if (!(error instanceof ContractApiError)) throw error;
-      this.deps.logger.error({ code: error.code, renewalId: maskRenewalId(renewalId) }, 'contract service failed during the walkthrough');
-      await dc.context.sendActivity(turn.t('contracts.unavailable'));
-      return dc.endDialog();
+      await sayContractsUnavailable(dc.context, turn, error, { during: 'the walkthrough', renewalId });
+      return dc.endDialog(DONE);
     }
     const profile = await this.deps.state.profile.get(dc.context, {});
     profile.walkthrough = { renewalId, step, updatedAt: this.deps.clock.now().toISOString() };
     return Dialog.EndOfTurn;
   }
 
-  private async send(context: TurnContext, turn: Turn, renewalId: string, step: number): Promise<void> {
-    const contract = await this.deps.contracts.findByRenewalId(renewalId);
-    if (!contract) throw new ContractApiError('not-found', 'the contract of the walkthrough is no longer there');
-    const account = await this.deps.contracts.listAccountContracts(contract.account.accountNumber);
+  private async send(context: TurnContext, turn: Turn, renewalId: RenewalId, step: number): Promise<void> {
+    const contracts = TurnContracts.of(context, this.deps.contracts);
+    const contract = await contracts.find(renewalId);
+    if (!contract) throw new ContractServiceError('not-found', 'the contract of the walkthrough is no longer there');
+    const account = await contracts.account(contract.account.accountNumber);
     const quote = step === 4 ? await this.deps.quoteDelivery.latest(renewalId) : undefined;
     const quoteLine = quote ? quoteProgressLine(quote, contract.reseller, turn.lang, turn.t) : undefined;
     const text = stepText(step, { contract, account, today: this.deps.clock.now(), lang: turn.lang, t: turn.t, quoteLine });
@@ -159,11 +160,11 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
     const profile = await this.deps.state.profile.get(dc.context, {});
     delete profile.walkthrough;
     await dc.context.sendActivity(turn.t('walk.finished'));
-    return dc.endDialog();
+    return dc.endDialog(DONE);
   }
 }
 
-function renewalIdOf(dc: DialogContext): string | undefined {
+function renewalIdOf(dc: DialogContext): RenewalId | undefined {
   const state: unknown = dc.activeDialog?.state;
-  return typeof state === 'object' && state !== null && 'renewalId' in state && typeof state.renewalId === 'string' ? state.renewalId : undefined;
+  return typeof state === 'object' && state !== null && 'renewalId' in state && typeof state.renewalId === 'string' && isRenewalId(state.renewalId) ? state.renewalId : undefined;
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ContractApiError } from './contractApiError.js';
+import { formatIssues } from '../../knowledge/validation/formatIssues.js';
 
 export interface ContractApiClientOptions {
   /** The API root, e.g. `https://contracts.example.com/api/v1` (no trailing slash needed). */
@@ -141,10 +142,7 @@ export class ContractApiClient {
   validate<T>(call: Call, schema: z.ZodType<T>, json: unknown): T {
     const result = schema.safeParse(json);
     if (result.success) return result.data;
-    const where = result.error.issues
-      .slice(0, 5)
-      .map((issue) => `${issue.path.map(String).join('.') || '(body)'}: ${issue.message}`)
-      .join('; ');
+    const where = formatIssues(result.error, { root: '(body)', max: 5 });
     throw new ContractApiError('bad-response', `${call.label}: answer does not match the expected schema (${where})`);
   }
 }

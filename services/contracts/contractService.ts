@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGS } from '../../knowledge/language/lang.js';
 import type { Contract } from './contract.js';
 import { renewalIdSchema } from './contract.js';
+import type { RenewalId } from './extractRenewalId.js';
 
 export const quoteRequestSchema = z.object({
   renewalId: renewalIdSchema,
@@ -32,18 +33,18 @@ export interface QuoteRequestOptions {
 /**
  * Everything the bot asks about maintenance contracts. Dialogs depend on this interface only;
  * FileContractService (embedded sample) and HttpContractService (vendor API) implement it.
- * Failures are thrown as ContractApiError.
+ * Failures are thrown as ContractServiceError (ContractApiError from the vendor API).
  */
 export interface ContractService {
   /** The contract, or undefined when no contract has this ID. */
-  findByRenewalId(renewalId: string): Promise<Contract | undefined>;
+  findByRenewalId(renewalId: RenewalId): Promise<Contract | undefined>;
   /** All contracts of an account, soonest end first; empty for an unknown account. */
   listAccountContracts(accountNumber: string): Promise<Contract[]>;
   /**
    * Whether `proof` (certificate number, order number, or SAN for Rewards contracts) belongs to
    * the contract. Case, spaces and dashes do not matter; false for an unknown ID.
    */
-  verifyProof(renewalId: string, proof: string): Promise<boolean>;
+  verifyProof(renewalId: RenewalId, proof: string): Promise<boolean>;
   /**
    * Records a quote request for the reseller; the contract then shows `quote-requested`.
    * A request sent again with the same `idempotencyKey` is recorded once (vendor API).

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { toIsoDate } from './calendarDate.js';
 import type { Contract } from './contract.js';
 import { accountSchema, contractFields, contractSchema, isoDateSchema, productSchema, resellerSchema } from './contract.js';
+import { formatIssues } from '../../knowledge/validation/formatIssues.js';
 
 /** A date in a contracts file: absolute, or relative to the day the file is loaded. */
 const fileDateSchema = z.union([isoDateSchema, z.strictObject({ daysFromToday: z.int() })]);
@@ -31,7 +32,7 @@ export class ContractsFileError extends Error {
 }
 
 function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.map(String).join('.') || '(record)'}: ${issue.message}`).join('; ');
+  return formatIssues(error, { root: '(record)' });
 }
 
 function resolveDate(date: FileDate, today: Date): string {

@@ -1,3 +1,18 @@
+import { RENEWAL_ID_PATTERN } from './contract.js';
+
+declare const renewalIdBrand: unique symbol;
+
+/**
+ * A renewal ID in canonical form (`RNW-` + 8 digits), made once from what the user typed by
+ * extractRenewalId; the services take this type and never normalize again.
+ */
+export type RenewalId = string & { readonly [renewalIdBrand]: 'RenewalId' };
+
+/** Whether a text is already a canonical renewal ID (no normalizing: `rnw-…` is not). */
+export function isRenewalId(text: string): text is RenewalId {
+  return RENEWAL_ID_PATTERN.test(text);
+}
+
 /** Horizontal white space (no line breaks): spaces, tabs, no-break and narrow no-break spaces. */
 const SPACE = '[^\\S\\r\\n]';
 /** Hyphen-minus, the Unicode hyphens and dashes, and the minus sign. */
@@ -39,10 +54,11 @@ const MAX_INPUT = 10_000;
  * extractRenewalId('2048-1137') // 'RNW-20481137'
  * extractRenewalId('call me on 0612345678') // undefined
  */
-export function extractRenewalId(text: string): string | undefined {
+export function extractRenewalId(text: string): RenewalId | undefined {
   if (typeof text !== 'string') return undefined;
   const match = RENEWAL_ID.exec(text.slice(0, MAX_INPUT).normalize('NFKC'));
   const head = match?.groups?.['head'];
   const tail = match?.groups?.['tail'];
-  return head && tail ? `RNW-${head}${tail}` : undefined;
+  const id = head && tail ? `RNW-${head}${tail}` : undefined;
+  return id !== undefined && isRenewalId(id) ? id : undefined;
 }

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { Contract } from './contract.js';
-import { RENEWAL_ID_PATTERN } from './contract.js';
-import { ContractApiError } from './contractApiError.js';
+import type { RenewalId } from './extractRenewalId.js';
+import { ContractServiceError } from './contractServiceError.js';
 import type { ContractService, QuoteRequest, QuoteRequestReceipt } from './contractService.js';
 import { quoteRequestSchema } from './contractService.js';
 import { loadContractsFile } from './contractsFile.js';
 import { maskRenewalId } from './maskRenewalId.js';
 import { proofMatches } from './proofMatches.js';
 import type { QuoteStore } from './quoteStore.js';
+import { formatIssues } from '../../knowledge/validation/formatIssues.js';
 
 /** Stands in for a contract's proofs when the ID is unknown, so both paths do the same work. */
 const NO_PROOFS = ['\u0000unknown-certificate', '\u0000unknown-order', undefined];
@@ -62,7 +63,7 @@ export class FileContractService implements ContractService {
     return new FileContractService({ ...rest, contracts: loadContractsFile(file, options.clock.now()) });
   }
 
-  async findByRenewalId(renewalId: string): Promise<Contract | undefined> {
+  async findByRenewalId(renewalId: RenewalId): Promise<Contract | undefined> {
     const contract = this.lookup(renewalId);
     return contract ? this.withQuoteState(contract) : undefined;
   }
@@ -75,7 +76,7 @@ export class FileContractService implements ContractService {
     return Promise.all(mine.map((c) => this.withQuoteState(c)));
   }
 
-  async verifyProof(renewalId: string, proof: string): Promise<boolean> {
+  async verifyProof(renewalId: RenewalId, proof: string): Promise<boolean> {
     const contract = this.lookup(renewalId);
     if (!contract) {
       proofMatches(proof, NO_PROOFS); // same work as for a known ID: timing does not reveal which IDs exist
@@ -87,15 +88,14 @@ export class FileContractService implements ContractService {
   async requestQuote(request: QuoteRequest): Promise<QuoteRequestReceipt> {
     const parsed = quoteRequestSchema.safeParse(request);
     if (!parsed.success) {
-      const fields = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
-      throw new ContractApiError('bad-request', `quote request refused: invalid ${fields}`);
+      throw new ContractServiceError('bad-request', `quote request refused: ${formatIssues(parsed.error)}`);
     }
     const { renewalId, requestedBy, note, language } = parsed.data;
     const contract = this.lookup(renewalId);
     const label = `quote request for ${maskRenewalId(renewalId)}`;
-    if (!contract) throw new ContractApiError('not-found', `${label}: no such contract`);
+    if (!contract) throw new ContractServiceError('not-found', `${label}: no such contract`);
     if (contract.renewalState === 'ordered' || contract.renewalState === 'renewed') {
-      throw new ContractApiError('conflict', `${label}: contract is already ${contract.renewalState}`);
+      throw new ContractServiceError('conflict', `${label}: contract is already ${contract.renewalState}`);
     }
     const createdAt = this.clock.now().toISOString();
     const id = this.newQuoteId();
@@ -103,9 +103,9 @@ export class FileContractService implements ContractService {
     return { id, renewalId: contract.renewalId, createdAt, status: 'received' };
   }
 
+  /** IDs arrive canonical (RenewalId, or a quote request checked by its schema): no normalizing here. */
   private lookup(renewalId: string): Contract | undefined {
-    const canonical = renewalId.trim().toUpperCase();
-    return RENEWAL_ID_PATTERN.test(canonical) ? this.contracts.get(canonical) : undefined;
+    return this.contracts.get(renewalId);
   }
 
   private async withQuoteState(contract: Contract): Promise<Contract> {

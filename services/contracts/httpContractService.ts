@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Contract } from './contract.js';
-import { RENEWAL_ID_PATTERN, contractSchema } from './contract.js';
+import { contractSchema } from './contract.js';
+import type { RenewalId } from './extractRenewalId.js';
 import { ContractApiError } from './contractApiError.js';
 import type { ContractService, QuoteRequest, QuoteRequestOptions, QuoteRequestReceipt } from './contractService.js';
 import { quoteRequestReceiptSchema, quoteRequestSchema } from './contractService.js';
 import { maskRenewalId } from './maskRenewalId.js';
 import { ContractApiClient, type Call, type ContractApiClientOptions } from './contractApiClient.js';
+import { formatIssues } from '../../knowledge/validation/formatIssues.js';
 
 export type HttpContractServiceOptions = ContractApiClientOptions;
 
@@ -34,9 +36,8 @@ export class HttpContractService implements ContractService {
     this.api = new ContractApiClient(options);
   }
 
-  async findByRenewalId(renewalId: string): Promise<Contract | undefined> {
-    const id = renewalId.trim().toUpperCase();
-    if (!RENEWAL_ID_PATTERN.test(id)) return undefined;
+  async findByRenewalId(renewalId: RenewalId): Promise<Contract | undefined> {
+    const id = renewalId;
     const call: Call = { method: 'GET', path: `/contracts/${id}`, label: `GET /contracts/${maskRenewalId(id)}` };
     const answer = await this.api.send(call);
     if (answer.status === 404) return undefined;
@@ -60,9 +61,9 @@ export class HttpContractService implements ContractService {
     return this.api.validate(call, contractListSchema, answer.json);
   }
 
-  async verifyProof(renewalId: string, proof: string): Promise<boolean> {
-    const id = renewalId.trim().toUpperCase();
-    if (!RENEWAL_ID_PATTERN.test(id) || proof.trim() === '') return false;
+  async verifyProof(renewalId: RenewalId, proof: string): Promise<boolean> {
+    const id = renewalId;
+    if (proof.trim() === '') return false;
     const call: Call = {
       method: 'POST',
       path: `/contracts/${id}/verify`,
@@ -78,8 +79,7 @@ export class HttpContractService implements ContractService {
   async requestQuote(request: QuoteRequest, options: QuoteRequestOptions = {}): Promise<QuoteRequestReceipt> {
     const parsed = quoteRequestSchema.safeParse(request);
     if (!parsed.success) {
-      const fields = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
-      throw new ContractApiError('bad-request', `quote request refused: invalid ${fields}`);
+      throw new ContractApiError('bad-request', `quote request refused: ${formatIssues(parsed.error)}`);
     }
     const { renewalId, ...body } = parsed.data;
     const call: Call = {

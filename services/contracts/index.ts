@@ -1,6 +1,6 @@
 export * from './contract.js';
 export { parseIsoDate, toIsoDate } from './calendarDate.js';
-export { extractRenewalId } from './extractRenewalId.js';
+export { extractRenewalId, isRenewalId, type RenewalId } from './extractRenewalId.js';
 export { maskRenewalId } from './maskRenewalId.js';
 export { contractStatus, EXPIRING_WITHIN_DAYS, type ContractStatus, type ContractStatusName } from './contractStatus.js';
 export { needsRenewal, RENEWAL_WINDOW_DAYS } from './needsRenewal.js';
@@ -15,6 +15,7 @@ export {
   type QuoteRequestOptions,
   type QuoteRequestReceipt,
 } from './contractService.js';
+export { CONTRACT_SERVICE_ERROR_CODES, ContractServiceError, type ContractServiceErrorCode } from './contractServiceError.js';
 export { CONTRACT_API_ERROR_CODES, ContractApiError, type ContractApiErrorCode } from './contractApiError.js';
 export { normalizeProof, proofMatches } from './proofMatches.js';
 export { quoteRecordSchema, type QuoteRecord, type QuoteStore } from './quoteStore.js';
@@ -28,3 +29,4 @@ export {
 } from './fileContractService.js';
 export { HttpContractService, type HttpContractServiceOptions } from './httpContractService.js';
 export { createContractService, type CreateContractServiceOptions } from './createContractService.js';
+export { RecentContracts, type RecentContractsOptions } from './recentContracts.js';

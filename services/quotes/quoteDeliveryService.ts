@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Lang } from '../../knowledge/language/lang.js';
 import type { Clock } from '../clock.js';
 import { ContractApiError, type ContractApiErrorCode } from '../contracts/contractApiError.js';
+import { ContractServiceError } from '../contracts/contractServiceError.js';
+import type { RenewalId } from '../contracts/extractRenewalId.js';
+import { formatIssues } from '../../knowledge/validation/formatIssues.js';
 import { quoteRequestSchema, type ContractService, type QuoteRequest } from '../contracts/contractService.js';
 import { maskRenewalId } from '../contracts/maskRenewalId.js';
 import { isAccountAddress } from './contactEmail.js';
@@ -49,7 +52,7 @@ export interface QuoteDeliveryOptions {
 }
 
 export interface QuoteSubmitInput {
-  renewalId: string;
+  renewalId: RenewalId;
   requestedBy: string;
   /** The customer's address for a copy (validated by the caller, see contactEmailIn). */
   contactEmail?: string | undefined;
@@ -113,19 +116,19 @@ export class QuoteDeliveryService {
    * to waitMs, and answers with what is confirmed so far (the rest goes on, and is retried
    * when it fails).
    *
-   * @throws ContractApiError `not-found` (no such contract), `conflict` (already ordered or
+   * @throws ContractServiceError `not-found` (no such contract), `conflict` (already ordered or
    *   renewed), `bad-request` (invalid request), or a contract-service failure
    */
   async submit(input: QuoteSubmitInput): Promise<QuoteSubmission> {
     const { contracts, clock } = this.options;
     const contract = await contracts.findByRenewalId(input.renewalId);
     const label = `quote request for ${maskRenewalId(input.renewalId)}`;
-    if (!contract) throw new ContractApiError('not-found', `${label}: no such contract`);
+    if (!contract) throw new ContractServiceError('not-found', `${label}: no such contract`);
     if (contract.renewalState === 'ordered' || contract.renewalState === 'renewed') {
-      throw new ContractApiError('conflict', `${label}: contract is already ${contract.renewalState}`);
+      throw new ContractServiceError('conflict', `${label}: contract is already ${contract.renewalState}`);
     }
     if (input.contactEmail && !isAccountAddress(input.contactEmail, contract.account.emailDomains)) {
-      throw new ContractApiError('bad-request', `${label}: the copy's address is not one of the account's domains`);
+      throw new ContractServiceError('bad-request', `${label}: the copy's address is not one of the account's domains`);
     }
     const parsed = quoteRequestSchema.safeParse({
       renewalId: contract.renewalId,
@@ -134,7 +137,7 @@ export class QuoteDeliveryService {
       language: input.language,
       ...(input.note ? { note: input.note } : {}),
     });
-    if (!parsed.success) throw new ContractApiError('bad-request', `${label}: invalid ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    if (!parsed.success) throw new ContractServiceError('bad-request', `${label}: ${formatIssues(parsed.error)}`);
     const request: QuoteRequest = parsed.data;
     const now = clock.now();
     const previous = await this.latest(request.renewalId);

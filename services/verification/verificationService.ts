@@ -6,6 +6,7 @@ import {
   ALERT_SOURCES, blockedUntil, current, RENEWAL_ID_POLICY, refund, reserve, SOURCE_POLICY,
   type AttemptPolicy, type Reservation,
 } from './attemptPolicy.js';
+import type { RenewalId } from '../contracts/index.js';
 import type { AttemptStore } from './attemptStore.js';
 
 export type ProofVerification =
@@ -86,13 +87,13 @@ export class VerificationService {
 
   /**
    * @param input.userKey stable id of the person (channel + user id); must not be empty
-   * @param input.renewalId the renewal ID, canonical or as typed
+   * @param input.renewalId the renewal ID, as extractRenewalId made it
    * @param input.proof certificate number, order number or SAN, as typed
    */
-  async verifyWithProof(input: { userKey: string; renewalId: string; proof: string }): Promise<ProofVerification> {
+  async verifyWithProof(input: { userKey: string; renewalId: RenewalId; proof: string }): Promise<ProofVerification> {
     if (input.userKey.trim() === '') throw new TypeError('verifyWithProof: userKey is required');
     const now = this.clock.now().getTime();
-    const renewalId = this.canonical(input.renewalId);
+    const { renewalId } = input;
     const slots = this.slotsFor(input.userKey, renewalId);
 
     const reserved = await this.reserveAttempt(slots, now);
@@ -125,10 +126,10 @@ export class VerificationService {
    * @example
    * await verification.verifyByTenant({ renewalId: 'RNW-20481137', tenantId: context.activity.conversation.tenantId });
    */
-  async verifyByTenant(input: { renewalId: string; tenantId: string | undefined }): Promise<TenantVerification> {
+  async verifyByTenant(input: { renewalId: RenewalId; tenantId: string | undefined }): Promise<TenantVerification> {
     const tenantId = input.tenantId?.trim().toLowerCase();
-    const renewalId = extractRenewalId(input.renewalId);
-    if (!tenantId || !renewalId) return { outcome: 'not-applicable' };
+    const { renewalId } = input;
+    if (!tenantId) return { outcome: 'not-applicable' };
     const contract = await this.contracts.findByRenewalId(renewalId);
     const allowed = contract?.account.tenantIds.some((id) => id.toLowerCase() === tenantId) ?? false;
     return contract && allowed ? { outcome: 'verified', contract } : { outcome: 'not-applicable' };

@@ -5,7 +5,7 @@ import { listen } from '../../bot/http/server.js';
 import { createLogger } from '../../bot/logger.js';
 import { SAMPLE_CONTRACTS_FILE } from '../../bot/paths.js';
 import { systemClock } from '../../services/clock.js';
-import { FileContractService, MemoryQuoteStore } from '../../services/contracts/index.js';
+import { FileContractService, MemoryQuoteStore, type RenewalId } from '../../services/contracts/index.js';
 import { loadContractsFile } from '../../services/contracts/contractsFile.js';
 import { contentOf } from '../support/botHarness.js';
 import { sendTurn } from '../support/httpTurns.js';
@@ -22,7 +22,7 @@ class SlowContracts extends FileContractService {
     return new Promise((resolve) => { this.entered = resolve; });
   }
 
-  override async verifyProof(renewalId: string, proof: string): Promise<boolean> {
+  override async verifyProof(renewalId: RenewalId, proof: string): Promise<boolean> {
     this.entered();
     await new Promise((resolve) => setTimeout(resolve, 40));
     return super.verifyProof(renewalId, proof);
@@ -32,7 +32,7 @@ let contracts: SlowContracts;
 
 beforeAll(async () => {
   contracts = new SlowContracts({ contracts: loadContractsFile(SAMPLE_CONTRACTS_FILE, systemClock.now()), clock: systemClock, quotes: new MemoryQuoteStore() });
-  app = createApp(loadConfig({ STORAGE: 'memory' }), createLogger('silent'), { contracts });
+  app = await createApp(loadConfig({ STORAGE: 'memory' }), createLogger('silent'), { contracts });
   base = `http://127.0.0.1:${await listen(app.server, 0, '127.0.0.1')}`;
 });
 

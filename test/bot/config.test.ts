@@ -15,6 +15,8 @@ describe('configuration', () => {
 
   it('stops with one line naming the variable when a value is wrong', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError);
+    // The name shows in logs and stack traces: "ConfigError: Invalid configuration…".
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(expect.objectContaining({ name: 'ConfigError' }));
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/^Invalid configuration: PORT: .*\(got "abc"\)$/);
     expect(() => loadConfig({ PARTNER_LOCATOR_URL: 'not a url' })).toThrow(/PARTNER_LOCATOR_URL: must be an http\(s\) URL/);
     expect(() => loadConfig({ DEFAULT_LANGUAGE: 'de' })).toThrow(/DEFAULT_LANGUAGE/);

@@ -10,7 +10,7 @@ let app: BotApp;
 let base: string;
 
 beforeAll(async () => {
-  app = createApp(loadConfig({ STORAGE: 'memory' }), createLogger('silent'));
+  app = await createApp(loadConfig({ STORAGE: 'memory' }), createLogger('silent'));
   base = `http://127.0.0.1:${await listen(app.server, 0, '127.0.0.1')}`;
 });
 

@@ -9,7 +9,7 @@ let app: BotApp;
 let base: string;
 
 beforeAll(async () => {
-  app = createApp(loadConfig({ STORAGE: 'memory' }), createLogger('silent'));
+  app = await createApp(loadConfig({ STORAGE: 'memory' }), createLogger('silent'));
   const port = await listen(app.server, 0, '127.0.0.1');
   base = `http://127.0.0.1:${port}`;
 });
@@ -62,7 +62,9 @@ describe('the HTTP server', () => {
   });
 
   it('accepts an unknown activity type without a reply or an error', async () => {
+    // expectReplies: whatever the bot said in the turn would be in the body.
     const res = await post(activity('', { type: 'somethingNew' }));
     expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ activities: [] });
   });
 });

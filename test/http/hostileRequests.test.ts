@@ -16,7 +16,7 @@ let victimUrl: string;
 let victimHits = 0;
 
 beforeAll(async () => {
-  app = createApp(loadConfig({ STORAGE: 'memory', TOKEN_RATE_LIMIT_PER_MINUTE: '1000' }), createLogger('silent'));
+  app = await createApp(loadConfig({ STORAGE: 'memory', TOKEN_RATE_LIMIT_PER_MINUTE: '1000' }), createLogger('silent'));
   port = await listen(app.server, 0, '127.0.0.1');
   base = `http://127.0.0.1:${port}`;
   victim = createHttpServer((req, res) => {

@@ -11,7 +11,7 @@ let app: BotApp;
 let base: string;
 
 beforeAll(async () => {
-  app = createApp(loadConfig({ STORAGE: 'memory', TOKEN_RATE_LIMIT_PER_MINUTE: '1000' }), createLogger('silent'));
+  app = await createApp(loadConfig({ STORAGE: 'memory', TOKEN_RATE_LIMIT_PER_MINUTE: '1000' }), createLogger('silent'));
   const port = await listen(app.server, 0, '127.0.0.1');
   base = `http://127.0.0.1:${port}`;
 });
@@ -182,6 +182,15 @@ describe('POST /api/notify (local mode)', () => {
     expect((await english.botMessages()).map((a) => a.text)).toEqual([en('webChat.reminders.renewalDue')]);
   });
 
+  it('writes a reminder in the language the user chose, not the browser locale', async () => {
+    const client = await DirectLineTestClient.open(base, 'fr-FR');
+    await client.poll();
+    await client.send('speak English', { locale: 'fr-FR' });
+    expect((await client.botMessages()).map((a) => a.text)).toEqual([en('language.switched')]);
+    await notify({ conversationId: client.session.conversationId, reminder: 'renewalDue' });
+    expect((await client.botMessages()).map((a) => a.text)).toEqual([en('webChat.reminders.renewalDue')]);
+  });
+
   it('answers 404 for a conversation the bot has not seen, and 400 for a body without text or reminder', async () => {
     const unknown = await notify({ conversationId: 'nobody', text: 'hello' });
     expect(unknown.status).toBe(404);
@@ -221,7 +230,7 @@ describe('production mode (an app id is set)', () => {
   let prodBase: string;
 
   beforeAll(async () => {
-    prod = createApp(loadConfig({ STORAGE: 'memory', MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-used', MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002', VERIFICATION_KEY_SECRET: 'test-secret' }), createLogger('silent'));
+    prod = await createApp(loadConfig({ STORAGE: 'memory', MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-used', MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002', VERIFICATION_KEY_SECRET: 'test-secret' }), createLogger('silent'));
     prodBase = `http://127.0.0.1:${await listen(prod.server, 0, '127.0.0.1')}`;
   });
 

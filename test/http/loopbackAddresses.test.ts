@@ -10,7 +10,7 @@ let port: number;
 let extra: Array<{ close(): unknown }> = [];
 
 beforeAll(async () => {
-  app = createApp(loadConfig({ STORAGE: 'memory', TOKEN_RATE_LIMIT_PER_MINUTE: '1000' }), createLogger('silent'));
+  app = await createApp(loadConfig({ STORAGE: 'memory', TOKEN_RATE_LIMIT_PER_MINUTE: '1000' }), createLogger('silent'));
   // As `npm start` listens in local mode: loopback, IPv4 and IPv6.
   ({ port, extra } = await listenOn(app.server, 0, LOOPBACK_HOSTS));
 });

@@ -29,7 +29,7 @@ beforeAll(async () => {
     MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002',
     VERIFICATION_KEY_SECRET: 'test-secret',
   });
-  app = createApp(config, pino({ level: 'info' }, sink), { clock });
+  app = await createApp(config, pino({ level: 'info' }, sink), { clock });
   base = `http://127.0.0.1:${await listen(app.server, 0, '127.0.0.1')}`;
 });
 

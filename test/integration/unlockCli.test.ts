@@ -8,6 +8,7 @@ import { openDatabase } from '../../bot/storage/index.js';
 import { systemClock } from '../../services/clock.js';
 import { FileContractService, MemoryQuoteStore } from '../../services/contracts/index.js';
 import { SqliteAttemptStore, VerificationService } from '../../services/verification/index.js';
+import { renewalIdOf } from '../services/contracts/renewalIdOf.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'unlock-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,8 +21,8 @@ describe('npm run unlock (for support agents)', () => {
     const db = openDatabase(file);
     const contracts = FileContractService.fromFile({ file: SAMPLE_CONTRACTS_FILE, clock: systemClock, quotes: new MemoryQuoteStore() });
     const verification = new VerificationService({ contracts, clock: systemClock, attempts: new SqliteAttemptStore(db), keySecret: 'pepper' });
-    for (let i = 0; i < 10; i += 1) await verification.verifyWithProof({ userKey: `webchat:u${i}`, renewalId: 'RNW-20481137', proof: 'CRT-000000000' });
-    expect(await verification.verifyWithProof({ userKey: 'webchat:owner', renewalId: 'RNW-20481137', proof: 'CRT-774310452' })).toMatchObject({ outcome: 'locked' });
+    for (let i = 0; i < 10; i += 1) await verification.verifyWithProof({ userKey: `webchat:u${i}`, renewalId: renewalIdOf('RNW-20481137'), proof: 'CRT-000000000' });
+    expect(await verification.verifyWithProof({ userKey: 'webchat:owner', renewalId: renewalIdOf('RNW-20481137'), proof: 'CRT-774310452' })).toMatchObject({ outcome: 'locked' });
 
     const cli = (...args: string[]) => spawnSync(process.execPath, ['dist/bot/cli/unlock.js', ...args], { cwd: projectRoot, env, encoding: 'utf8' });
     const before = cli('--status', 'rnw-20481137');
@@ -30,7 +31,7 @@ describe('npm run unlock (for support agents)', () => {
     const unlocked = cli('RNW-20481137');
     expect(JSON.parse(unlocked.stdout)).toEqual({ unlocked: 'RNW-20481137' });
     expect(JSON.parse(cli('--status', 'RNW-20481137').stdout)).toMatchObject({ failures: 0 });
-    expect(await verification.verifyWithProof({ userKey: 'webchat:owner', renewalId: 'RNW-20481137', proof: 'CRT-774310452' })).toMatchObject({ outcome: 'verified' });
+    expect(await verification.verifyWithProof({ userKey: 'webchat:owner', renewalId: renewalIdOf('RNW-20481137'), proof: 'CRT-774310452' })).toMatchObject({ outcome: 'verified' });
 
     const bad = cli('--user');
     expect(bad.status).toBe(2);

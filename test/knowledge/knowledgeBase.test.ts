@@ -84,6 +84,7 @@ describe('the knowledge base', () => {
     writeFileSync(file, JSON.stringify(entry));
     expect(() => loadKnowledgeBase(dir)).toThrow(KnowledgeError);
     expect(() => loadKnowledgeBase(dir)).toThrow(/grace-period\.json entry "grace-period": en\.answer/);
+    expect(() => loadKnowledgeBase(dir)).toThrow(expect.objectContaining({ name: 'KnowledgeError' }));
   });
 
   it('refuses a related id that does not exist', () => {

@@ -1,6 +1,9 @@
 import { MemoryStorage, TestAdapter, type Activity, type Middleware, type Storage, type TurnContext } from 'botbuilder';
 import { ClaimsIdentity } from 'botframework-connector';
+import type { Logger } from 'pino';
 import type { Clock } from '../../services/clock.js';
+import type { IntentRecognizer } from '../../knowledge/recognizer/recognizer.js';
+import type { ContractService } from '../../services/contracts/index.js';
 import { createBot, type BotParts } from '../../bot/app.js';
 import { loadConfig, type Config } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
@@ -32,13 +35,25 @@ export interface HarnessOptions {
   mailer?: QuoteMailer;
   /** Plays a production adapter that validated a Bot Framework channel token for every turn. */
   channelAuthenticated?: boolean;
+  /** Replaces the sample contract service (a failing one, a counting one). */
+  contracts?: ContractService;
+  /** Replaces the silent logger (tests that read the log lines). */
+  logger?: Logger;
+  /** Replaces the real recognizer (a fake that answers as the test says). */
+  recognizer?: IntentRecognizer;
 }
 
 export function botHarness(options: HarnessOptions = {}): Harness {
   const config: Config = loadConfig({ STORAGE: 'memory', LOG_LEVEL: 'silent', ...options.env });
   const storage = options.storage ?? new MemoryStorage();
   const mailer = options.mailer ?? new FakeMailer();
-  const parts = createBot(config, createLogger('silent'), { storage, mailer, ...(options.clock ? { clock: options.clock } : {}) });
+  const parts = createBot(config, options.logger ?? createLogger('silent'), {
+    storage,
+    mailer,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.contracts ? { contracts: options.contracts } : {}),
+    ...(options.recognizer ? { recognizer: options.recognizer } : {}),
+  });
   // The template is applied to every activity the test sends: it plays the channel's locale.
   const template: Partial<Activity> = { ...(options.locale ? { locale: options.locale } : {}), ...options.template };
   const adapter = new TestAdapter((context) => parts.bot.run(context), template);

@@ -1,9 +1,9 @@
 import type { CloudAdapter } from 'botbuilder';
+import type { TurnContext } from 'botbuilder-core';
 import type { Request, Response, Server } from 'restify';
 import type { Translator } from '../../i18n.js';
 import type { Logger } from '../../logger.js';
 import type { Lang } from '../../../knowledge/language/lang.js';
-import { langOfLocale } from '../../../knowledge/language/lang.js';
 import { isLocalCaller } from './clientAddress.js';
 import type { ConversationReferences } from './conversationReferences.js';
 import { sendError } from './errors.js';
@@ -18,7 +18,8 @@ export interface NotifyRouteOptions {
   botAppId: string;
   references: ConversationReferences;
   translator: Translator;
-  defaultLang: Lang;
+  /** The conversation's answer language, as stored by the bot (the user's choice first). */
+  languageOf: (context: TurnContext) => Promise<Lang>;
   /** NOTIFY_TOKEN: when set, callers must send it as a bearer token; when not, only this machine may call. */
   token?: string;
   logger: Logger;
@@ -27,7 +28,7 @@ export interface NotifyRouteOptions {
 /**
  * `POST /api/notify` `{ conversationId, text }` or `{ conversationId, reminder }`: sends a
  * proactive message to a conversation the bot has seen since it started (references are
- * kept in memory), in the language of the conversation's last activity for a reminder.
+ * kept in memory); a reminder is written in the language the bot answers this user in.
  */
 export function registerNotifyRoute(server: Server, options: NotifyRouteOptions): void {
   server.post(NOTIFY_PATH, async (req: Request, res: Response) => {
@@ -42,10 +43,10 @@ export function registerNotifyRoute(server: Server, options: NotifyRouteOptions)
     if (!reference) {
       return sendError(res, 404, 'BadArgument', `Conversation not found: the bot has not seen ${body.value.conversationId} since it started.`);
     }
-    const text = textOf(body.value, langOfLocale(reference.locale) ?? options.defaultLang, options.translator);
+    const request = body.value;
     try {
       await options.adapter.continueConversationAsync(options.botAppId, reference, async (context) => {
-        await context.sendActivity(text);
+        await context.sendActivity(await textOf(request, context, options));
       });
       res.send(200, { sent: true });
     } catch (error) {
@@ -61,7 +62,7 @@ function authorized(req: Request, token: string | undefined): boolean {
   return sameSecret(header, `Bearer ${token}`);
 }
 
-function textOf(request: NotifyRequest, lang: Lang, translator: Translator): string {
+async function textOf(request: NotifyRequest, context: TurnContext, options: NotifyRouteOptions): Promise<string> {
   if ('text' in request) return request.text;
-  return translator.forLang(lang)(`webChat.reminders.${request.reminder}`);
+  return options.translator.forLang(await options.languageOf(context))(`webChat.reminders.${request.reminder}`);
 }

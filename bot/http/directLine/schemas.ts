@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_TEXT_LENGTH } from '../activityGuard.js';
+import { formatIssues } from '../../../knowledge/validation/formatIssues.js';
 
 /** Every body our chat routes read, checked here before anything else looks at it. */
 
@@ -99,7 +100,7 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): Parsed<T> {
   const result = schema.safeParse(body === undefined || body === '' ? {} : body);
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0];
-  const path = issue?.path.join('.') ?? '';
-  const message = issue?.message ?? 'invalid body';
-  return { ok: false, path, message: message.startsWith('activity.') || path === '' ? message : `${path}: ${message}` };
+  const path = issue?.path.map(String).join('.') ?? '';
+  const message = path === '' ? (issue?.message ?? 'invalid body') : formatIssues(result.error, { max: 1, selfNamed: 'activity.' });
+  return { ok: false, path, message };
 }

@@ -1,3 +1,3 @@
-export { registerWebChat, type WebChatOptions, type WebChatParts } from './registerWebChat.js';
+export { pageCsp, registerWebChat, type WebChatRoutes } from './registerWebChat.js';
 export { registerStaticRoutes, webChatBundle } from './staticRoutes.js';
 export { pageStrings } from './pageStrings.js';

@@ -1,96 +1,43 @@
-import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
-import { isProduction, type Config } from '../../config.js';
-import { readLocaleResources, type Translator } from '../../i18n.js';
+import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
-import { systemClock, type Clock } from '../../../services/clock.js';
-import { langOfLocale } from '../../../knowledge/language/lang.js';
-import { directLineIssuer, localIssuer, type ChatTokenIssuer } from '../directLine/chatTokenIssuers.js';
+import type { Lang } from '../../../knowledge/language/lang.js';
+import type { ChatTokenIssuer } from '../directLine/chatTokenIssuers.js';
 import { registerChatTokenRoute } from '../directLine/chatTokenRoute.js';
-import { registerConnectorRoutes } from '../directLine/connectorRoutes.js';
-import { ConversationReferences } from '../directLine/conversationReferences.js';
-import { ConversationStore } from '../directLine/conversationStore.js';
-import { DirectLineTokenClient, type DirectLineTokenSource } from '../directLine/directLineTokenClient.js';
-import { randomId, type IdGenerator } from '../directLine/ids.js';
-import { deriveKey, processSecret } from '../directLine/keys.js';
-import { LocalChannel } from '../directLine/localChannel.js';
-import { registerLocalDirectLine } from '../directLine/localDirectLineRoutes.js';
-import { LocalTokens } from '../directLine/localTokens.js';
-import { registerNotifyRoute } from '../directLine/notifyRoute.js';
-import { OriginPolicy } from '../directLine/originPolicy.js';
-import { TokenBucketLimiter } from '../directLine/tokenBucket.js';
-import { UserIds } from '../directLine/userIds.js';
-import { pageStrings } from './pageStrings.js';
+import { registerNotifyRoute, type NotifyRouteOptions } from '../directLine/notifyRoute.js';
+import type { OriginPolicy } from '../directLine/originPolicy.js';
+import type { TokenBucketLimiter } from '../directLine/tokenBucket.js';
+import type { UserIds } from '../directLine/userIds.js';
 import { registerStaticRoutes } from './staticRoutes.js';
 
-export interface WebChatOptions {
-  config: Config;
+/** What the support-site chat serves, built by the wiring (bot/app.ts). */
+export interface WebChatRoutes {
   logger: Logger;
-  adapter: CloudAdapter;
-  /** The bot's turn logic (RenewalBot.run). */
-  logic: (context: TurnContext) => Promise<void>;
-  translator: Translator;
-  /** @default the system clock */
-  clock?: Clock;
-  /** @default 128 random bits */
-  newId?: IdGenerator;
-  /** @default the Direct Line service at DIRECT_LINE_ENDPOINT, when DIRECT_LINE_SECRET is set */
-  directLine?: DirectLineTokenSource;
-}
-
-export interface WebChatParts {
-  /** The embedded Direct Line endpoint's transcripts; undefined in production mode, where it is off. */
-  store?: ConversationStore;
-  references: ConversationReferences;
+  /** Where chat tokens come from; undefined when there is none (production without DIRECT_LINE_SECRET). */
+  issuer?: ChatTokenIssuer;
+  users: UserIds;
+  origins: OriginPolicy;
+  limiter: TokenBucketLimiter;
+  /** The page's Content-Security-Policy (see pageCsp). */
+  pageCsp: string;
+  /** The page's texts in both languages (webChat.page.* of the locale files). */
+  strings: Record<Lang, Record<string, string>>;
+  /** `/api/notify`, when it is on (local mode, or NOTIFY_TOKEN set). */
+  notify?: NotifyRouteOptions;
+  /** The embedded Direct Line endpoint (local mode only). */
+  local?: { register(server: Server): void };
 }
 
 /**
- * Everything the support-site chat needs on the server: the page and its assets, the token
- * route, and in local mode the embedded Direct Line endpoint with its Bot Connector side and
- * `/api/notify`. See web/README.md.
+ * Serves the support-site chat: the page and its assets, the token route, and when handed in
+ * the embedded Direct Line endpoint with its Bot Connector side and `/api/notify`. See
+ * web/README.md.
  */
-export function registerWebChat(server: Server, options: WebChatOptions): WebChatParts {
-  const { config, logger, adapter } = options;
-  const clock = options.clock ?? systemClock;
-  const newId = options.newId ?? randomId;
-  const local = !isProduction(config);
-  // Without a Direct Line secret, what is signed is valid until the process restarts.
-  const keyMaterial = config.DIRECT_LINE_SECRET ?? processSecret();
-  const origins = new OriginPolicy(config.ALLOWED_ORIGINS);
-  const limiter = new TokenBucketLimiter({ perMinute: config.TOKEN_RATE_LIMIT_PER_MINUTE, clock });
-  const references = new ConversationReferences();
-  const users = new UserIds(deriveKey(keyMaterial, 'user-id'), newId);
-  adapter.use(references.recorder());
-
-  let issuer: ChatTokenIssuer | undefined;
-  let store: ConversationStore | undefined;
-  if (config.DIRECT_LINE_SECRET) {
-    const source = options.directLine ?? new DirectLineTokenClient({ secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT });
-    issuer = directLineIssuer(source, config.DIRECT_LINE_ENDPOINT);
-  }
-  if (local) {
-    store = new ConversationStore({ clock });
-    const tokens = new LocalTokens(deriveKey(keyMaterial, 'local-token'), clock);
-    const apology = (locale: string | undefined) => options.translator.forLang(langOfLocale(locale) ?? config.DEFAULT_LANGUAGE)('errors.turn');
-    const channel = new LocalChannel({ adapter, logic: options.logic, store, clock, apology, logger });
-    registerLocalDirectLine(server, { store, tokens, channel, origins, limiter, newId, users, logger });
-    registerConnectorRoutes(server, store);
-    issuer ??= localIssuer(tokens, newId);
-  }
-  if (local || config.NOTIFY_TOKEN) {
-    registerNotifyRoute(server, {
-      adapter,
-      botAppId: config.MicrosoftAppId ?? '',
-      references,
-      translator: options.translator,
-      defaultLang: config.DEFAULT_LANGUAGE,
-      token: config.NOTIFY_TOKEN,
-      logger,
-    });
-  }
-  registerChatTokenRoute(server, { issuer, users, origins, limiter, logger });
-  registerStaticRoutes(server, { pageCsp: pageCsp(config), strings: pageStrings(readLocaleResources()) });
-  return { store, references };
+export function registerWebChat(server: Server, routes: WebChatRoutes): void {
+  routes.local?.register(server);
+  if (routes.notify) registerNotifyRoute(server, routes.notify);
+  registerChatTokenRoute(server, { issuer: routes.issuer, users: routes.users, origins: routes.origins, limiter: routes.limiter, logger: routes.logger });
+  registerStaticRoutes(server, { pageCsp: routes.pageCsp, strings: routes.strings });
 }
 
 /**
@@ -98,7 +45,7 @@ export function registerWebChat(server: Server, options: WebChatOptions): WebCha
  * message that slipped markup through could still not run a script; Web Chat injects its
  * styles at run time, hence 'unsafe-inline' for styles only.
  */
-function pageCsp(config: Config): string {
+export function pageCsp(config: Pick<Config, 'DIRECT_LINE_SECRET' | 'DIRECT_LINE_ENDPOINT'>): string {
   const directLine = config.DIRECT_LINE_SECRET ? new URL(config.DIRECT_LINE_ENDPOINT) : undefined;
   const connect = ["'self'", ...(directLine ? [directLine.origin, `wss://${directLine.host}`] : [])];
   return [

@@ -9,6 +9,7 @@ import { FileOutboxMailer } from '../../../bot/mail/fileOutboxMailer.js';
 import { MailDeliveryError } from '../../../services/quotes/index.js';
 import { FakeClock } from '../../services/fakeClock.js';
 import { decodeMail } from './decodeMail.js';
+import { renewalIdOf } from '../../services/contracts/renewalIdOf.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'outbox-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,7 +20,7 @@ describe('the embedded default: quote e-mails written as .eml files', () => {
     // No SMTP setting: the wiring picks the file outbox by itself.
     const parts = createBot(loadConfig({ STORAGE: 'memory', OUTBOX_DIR: outbox }), createLogger('silent'), { clock: new FakeClock(new Date(2026, 10, 28)) });
     const { quoteId, progress } = await parts.quoteDelivery.submit({
-      renewalId: 'RNW-20481137', requestedBy: 'Claire Martin', contactEmail: 'claire@boulangeries-martin.example', language: 'en',
+      renewalId: renewalIdOf('RNW-20481137'), requestedBy: 'Claire Martin', contactEmail: 'claire@boulangeries-martin.example', language: 'en',
     });
     parts.close();
     expect(progress).toMatchObject({ state: 'recorded', copy: { state: 'kept' } });

@@ -10,6 +10,7 @@ import { MailDeliveryError } from '../../../services/quotes/index.js';
 import { FakeClock } from '../../services/fakeClock.js';
 import { decodeMail } from './decodeMail.js';
 import { startLoopbackSmtp, type LoopbackSmtp } from './loopbackSmtp.js';
+import { renewalIdOf } from '../../services/contracts/renewalIdOf.js';
 
 const TODAY = new Date(2026, 10, 28, 10, 0, 0);
 const RESELLER = 'renouvellements@infogerance-lyonnaise.example';
@@ -50,7 +51,7 @@ describe('quote e-mails through a real SMTP server on loopback', () => {
     smtp.received.length = 0;
     const { parts } = botWith(smtpEnv());
     const { quoteId, progress } = await parts.quoteDelivery.submit({
-      renewalId: 'RNW-20481137', requestedBy: 'Claire Martin', contactEmail: 'claire@boulangeries-martin.example', language: 'fr',
+      renewalId: renewalIdOf('RNW-20481137'), requestedBy: 'Claire Martin', contactEmail: 'claire@boulangeries-martin.example', language: 'fr',
     });
     expect(progress).toMatchObject({ state: 'sent', copy: { state: 'sent' } });
     expect(smtp.received.map((m) => [m.from, m.to])).toEqual([
@@ -75,7 +76,7 @@ describe('quote e-mails through a real SMTP server on loopback', () => {
   it('accepts the same server as one SMTP_URL', async () => {
     smtp.received.length = 0;
     const { parts } = botWith({ STORAGE: 'memory', SMTP_URL: `smtp://bot:s3cret@127.0.0.1:${smtp.port}`, MAIL_FROM: 'renewals@bot.example' });
-    const { progress } = await parts.quoteDelivery.submit({ renewalId: 'RNW-20481137', requestedBy: 'Claire Martin', language: 'en' });
+    const { progress } = await parts.quoteDelivery.submit({ renewalId: renewalIdOf('RNW-20481137'), requestedBy: 'Claire Martin', language: 'en' });
     expect(progress.state).toBe('sent');
     expect(smtp.received).toHaveLength(1);
     expect(decodeMail(smtp.received[0]?.raw ?? '').text.indexOf('Hello Infogérance')).toBe(0);
@@ -85,7 +86,7 @@ describe('quote e-mails through a real SMTP server on loopback', () => {
     smtp.received.length = 0;
     smtp.deferNext(1);
     const { parts, clock } = botWith(smtpEnv());
-    const { quoteId, progress } = await parts.quoteDelivery.submit({ renewalId: 'RNW-20481137', requestedBy: 'Claire Martin', language: 'en' });
+    const { quoteId, progress } = await parts.quoteDelivery.submit({ renewalId: renewalIdOf('RNW-20481137'), requestedBy: 'Claire Martin', language: 'en' });
     expect(progress.state).toBe('recorded');
     expect(smtp.received).toHaveLength(0);
     clock.advance(60_000);
@@ -101,7 +102,7 @@ describe('quote e-mails through a real SMTP server on loopback', () => {
     try {
       const env = smtpEnv({ STORAGE: 'sqlite', STORAGE_FILE: path.join(dir, 'state.sqlite') });
       const first = botWith(env);
-      const { quoteId, progress } = await first.parts.quoteDelivery.submit({ renewalId: 'RNW-20481137', requestedBy: 'Claire Martin', language: 'fr' });
+      const { quoteId, progress } = await first.parts.quoteDelivery.submit({ renewalId: renewalIdOf('RNW-20481137'), requestedBy: 'Claire Martin', language: 'fr' });
       expect(progress.state).toBe('recorded');
       first.parts.close();
 

@@ -1,3 +1,5 @@
+import type { TestFlow } from 'botbuilder';
+import { expect } from 'vitest';
 import { FakeClock } from '../../services/fakeClock.js';
 import { botHarness, type Harness, type HarnessOptions } from '../../support/botHarness.js';
 import { formatDate } from '../../../dialogs/formatDate.js';
@@ -30,4 +32,20 @@ export function contractHarness(options: HarnessOptions = {}): ContractHarness {
     clock,
     day: (days, lang) => formatDate(new Date(TODAY.getFullYear(), TODAY.getMonth(), TODAY.getDate() + days), lang),
   };
+}
+
+/**
+ * The verification a contract conversation starts with, as one script step: the user asks
+ * (`opening`, holding the renewal ID), the bot asks for a proof, the user gives it, the bot
+ * says it is verified. The flow goes on from there.
+ *
+ * @example
+ * await verify(h, 'en', `status of ${SAMPLE.expired.id}`, SAMPLE.expired).assertReply(…)
+ */
+export function verify(h: ContractHarness, lang: Lang, opening: string, contract: { id: string; proof: string }, proof = contract.proof): TestFlow {
+  return h.adapter
+    .send(opening)
+    .assertReply((r) => expect(r.text).toBe(h.say(lang, 'verify.askProof', { renewalId: contract.id })))
+    .send(proof)
+    .assertReply((r) => expect(r.text).toBe(h.say(lang, 'verify.done', { renewalId: contract.id })));
 }

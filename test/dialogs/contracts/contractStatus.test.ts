@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buttonsOf, contentOf } from '../../support/botHarness.js';
 import { formatDate } from '../../../dialogs/formatDate.js';
-import { SAMPLE, contractHarness } from './contractHarness.js';
+import { SAMPLE, contractHarness, verify } from './contractHarness.js';
 
 describe('contract status, after verification', () => {
   it('shows an active contract in French as an Adaptive Card, with the account\'s other contracts', async () => {
@@ -30,11 +30,7 @@ describe('contract status, after verification', () => {
 
   it('takes the renewal ID from the first message and says an SMB contract\'s notice comes 60 days before the end', async () => {
     const h = contractHarness({ locale: 'en-US' });
-    await h.adapter
-      .send(`when does my contract ${SAMPLE.expiringSmb.id} end?`)
-      .assertReply((r) => expect(r.text).toBe(h.say('en', 'verify.askProof', { renewalId: SAMPLE.expiringSmb.id })))
-      .send(SAMPLE.expiringSmb.proof)
-      .assertReply(h.say('en', 'verify.done', { renewalId: SAMPLE.expiringSmb.id }))
+    await verify(h, 'en', `when does my contract ${SAMPLE.expiringSmb.id} end?`, SAMPLE.expiringSmb)
       .assertReply((r) => {
         const text = contentOf(r);
         expect(text).toContain(h.say('en', 'status.state.expiring'));
@@ -44,11 +40,7 @@ describe('contract status, after verification', () => {
 
   it('says an expired contract has had no grace period since 9 May 2016, and what is lost', async () => {
     const h = contractHarness({ locale: 'en-US' });
-    await h.adapter
-      .send(`status of ${SAMPLE.expired.id}`)
-      .assertReply(h.say('en', 'verify.askProof', { renewalId: SAMPLE.expired.id }))
-      .send(SAMPLE.expired.proof)
-      .assertReply(h.say('en', 'verify.done', { renewalId: SAMPLE.expired.id }))
+    await verify(h, 'en', `status of ${SAMPLE.expired.id}`, SAMPLE.expired)
       .assertReply((r) => {
         const text = contentOf(r);
         expect(text).toContain(`${h.say('en', 'status.state.expired')} — ${h.say('en', 'status.days.since', { count: 40 })}`);
@@ -59,11 +51,7 @@ describe('contract status, after verification', () => {
 
   it('gives Japan\'s date, 3 October 2016, for a Japanese contract', async () => {
     const h = contractHarness({ locale: 'fr-FR' });
-    await h.adapter
-      .send(`statut du contrat ${SAMPLE.japan.id}`)
-      .assertReply(h.say('fr', 'verify.askProof', { renewalId: SAMPLE.japan.id }))
-      .send(SAMPLE.japan.proof)
-      .assertReply(h.say('fr', 'verify.done', { renewalId: SAMPLE.japan.id }))
+    await verify(h, 'fr', `statut du contrat ${SAMPLE.japan.id}`, SAMPLE.japan)
       .assertReply((r) => {
         expect(contentOf(r)).toContain(h.say('fr', 'status.note.expired', { end: h.day(-15, 'fr'), graceDate: formatDate(new Date(2016, 9, 3), 'fr') }));
         expect(contentOf(r)).toContain('3 octobre 2016');
@@ -72,11 +60,7 @@ describe('contract status, after verification', () => {
 
   it('shows a renewed contract as active until its new end date', async () => {
     const h = contractHarness({ locale: 'en-US' });
-    await h.adapter
-      .send(`is ${SAMPLE.renewed.id} still active?`)
-      .assertReply(h.say('en', 'verify.askProof', { renewalId: SAMPLE.renewed.id }))
-      .send(SAMPLE.renewed.proof)
-      .assertReply(h.say('en', 'verify.done', { renewalId: SAMPLE.renewed.id }))
+    await verify(h, 'en', `is ${SAMPLE.renewed.id} still active?`, SAMPLE.renewed)
       .assertReply((r) => {
         const text = contentOf(r);
         expect(text).toContain(h.say('en', 'status.state.active'));
@@ -86,11 +70,7 @@ describe('contract status, after verification', () => {
 
   it('accepts the SAN as proof for a Rewards contract', async () => {
     const h = contractHarness({ locale: 'en-US' });
-    await h.adapter
-      .send(`check ${SAMPLE.rewards.id}`)
-      .assertReply(h.say('en', 'verify.askProof', { renewalId: SAMPLE.rewards.id }))
-      .send(SAMPLE.rewards.proof.toLowerCase())
-      .assertReply(h.say('en', 'verify.done', { renewalId: SAMPLE.rewards.id }));
+    await verify(h, 'en', `check ${SAMPLE.rewards.id}`, SAMPLE.rewards, SAMPLE.rewards.proof.toLowerCase());
   });
 
   it('answers an unknown renewal ID and a wrong proof with the same message', async () => {
@@ -123,11 +103,7 @@ describe('contract status, after verification', () => {
 
   it('previews aligning the account\'s end dates once verified', async () => {
     const h = contractHarness({ locale: 'en-US' });
-    await h.adapter
-      .send(`status ${SAMPLE.active.id}`)
-      .assertReply(h.say('en', 'verify.askProof', { renewalId: SAMPLE.active.id }))
-      .send(SAMPLE.active.proof)
-      .assertReply(h.say('en', 'verify.done', { renewalId: SAMPLE.active.id }))
+    await verify(h, 'en', `status ${SAMPLE.active.id}`, SAMPLE.active)
       .assertReply(() => undefined)
       .send(h.say('en', 'buttons.align'))
       .assertReply((r) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buttonsOf, contentOf } from '../../support/botHarness.js';
 import { formatTime } from '../../../dialogs/formatDate.js';
 import { MINUTE } from '../../services/fakeClock.js';
-import { SAMPLE, TODAY, contractHarness } from './contractHarness.js';
+import { SAMPLE, TODAY, contractHarness, verify } from './contractHarness.js';
 
 describe('verification lock-out', () => {
   it('makes the user wait after 5 failed tries, even with the right proof, offers an agent, and lets them in after the wait', async () => {
@@ -29,11 +29,7 @@ describe('verification lock-out', () => {
       .assertReply((r) => expect(r.text).toBe(h.say('en', 'verify.locked', { time: lockedUntil })));
 
     h.clock.advance(MINUTE);
-    await h.adapter
-      .send(`status of ${SAMPLE.active.id}`)
-      .assertReply(h.say('en', 'verify.askProof', { renewalId: SAMPLE.active.id }))
-      .send(SAMPLE.active.proof)
-      .assertReply(h.say('en', 'verify.done', { renewalId: SAMPLE.active.id }))
+    await verify(h, 'en', `status of ${SAMPLE.active.id}`, SAMPLE.active)
       .assertReply((r) => expect(contentOf(r)).toContain(SAMPLE.active.id));
   });
 

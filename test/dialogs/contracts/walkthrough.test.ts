@@ -2,7 +2,7 @@ import { MemoryStorage } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { buttonsOf } from '../../support/botHarness.js';
 import { FakeClock } from '../../services/fakeClock.js';
-import { SAMPLE, TODAY, contractHarness, type ContractHarness } from './contractHarness.js';
+import { SAMPLE, TODAY, contractHarness, verify, type ContractHarness } from './contractHarness.js';
 
 const header = (h: ContractHarness, lang: 'fr' | 'en', step: number) =>
   h.say(lang, 'walk.header', { step, total: 6, title: h.say(lang, `walk.steps.${step}.title`) });
@@ -48,11 +48,7 @@ describe('the six-step renewal walkthrough', () => {
 
   it('answers a question in the middle of the walk, then "where was I?" brings it back', async () => {
     const h = contractHarness({ locale: 'fr-FR' });
-    await h.adapter
-      .send(`je veux renouveler ${SAMPLE.active.id}`)
-      .assertReply(h.say('fr', 'verify.askProof', { renewalId: SAMPLE.active.id }))
-      .send(SAMPLE.active.proof)
-      .assertReply(h.say('fr', 'verify.done', { renewalId: SAMPLE.active.id }))
+    await verify(h, 'fr', `je veux renouveler ${SAMPLE.active.id}`, SAMPLE.active)
       .assertReply(h.say('fr', 'walk.start', { renewalId: SAMPLE.active.id }))
       .assertReply((r) => expect(r.text).toContain(header(h, 'fr', 1)))
       .send('suivant')

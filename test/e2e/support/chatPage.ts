@@ -25,7 +25,7 @@ export interface RunningBot {
  * http://localhost:<port>, which Chromium reaches over IPv6 first.
  */
 export async function startBot(env: Record<string, string> = {}): Promise<RunningBot> {
-  const app = createApp(loadConfig({ STORAGE: 'memory', TOKEN_RATE_LIMIT_PER_MINUTE: '1000', ...env }), createLogger('silent'));
+  const app = await createApp(loadConfig({ STORAGE: 'memory', TOKEN_RATE_LIMIT_PER_MINUTE: '1000', ...env }), createLogger('silent'));
   const { port, extra } = await listenOn(app.server, 0, LOOPBACK_HOSTS);
   return {
     app,

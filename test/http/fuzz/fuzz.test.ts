@@ -29,7 +29,7 @@ let port: number;
 let base: string;
 
 beforeAll(async () => {
-  app = createApp(loadConfig({ STORAGE: 'sqlite', STORAGE_FILE: path.join(dir, 'state.sqlite'), TOKEN_RATE_LIMIT_PER_MINUTE: '100', LOG_LEVEL: 'silent' }), createLogger('silent'));
+  app = await createApp(loadConfig({ STORAGE: 'sqlite', STORAGE_FILE: path.join(dir, 'state.sqlite'), TOKEN_RATE_LIMIT_PER_MINUTE: '100', LOG_LEVEL: 'silent' }), createLogger('silent'));
   port = await listen(app.server, 0, '127.0.0.1');
   base = `http://127.0.0.1:${port}`;
 });

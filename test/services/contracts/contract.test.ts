@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { contractSchema } from '../../../services/contracts/index.js';
 import { aContract } from './aContract.js';
+import { issuePath } from '../../../knowledge/validation/formatIssues.js';
 
 function problems(value: unknown): string[] {
   const result = contractSchema.safeParse(value);
-  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  return result.success ? [] : result.error.issues.map((i) => `${issuePath(i)}: ${i.message}`);
 }
 
 describe('contractSchema', () => {

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { CONTRACT_API_ERROR_CODES, ContractApiError } from '../../../services/contracts/index.js';
+import { CONTRACT_API_ERROR_CODES, ContractApiError, ContractServiceError } from '../../../services/contracts/index.js';
 
-describe('ContractApiError', () => {
+describe('contract service errors', () => {
   it('has unique codes', () => {
     expect(new Set(CONTRACT_API_ERROR_CODES).size).toBe(CONTRACT_API_ERROR_CODES.length);
   });
 
-  it('carries its code, status and name', () => {
-    const error = new ContractApiError('unavailable', 'GET /contracts/RNW-****1137: HTTP 503', 503);
-    expect(error).toBeInstanceOf(Error);
-    expect(error).toMatchObject({ name: 'ContractApiError', code: 'unavailable', status: 503 });
+  it('lets dialogs catch a vendor API failure as any contract service failure', () => {
+    const caught: unknown = new ContractApiError('unavailable', 'GET /contracts/RNW-****1137: HTTP 503', 503);
+    expect(caught).toBeInstanceOf(ContractServiceError);
+  });
+
+  it('names the service that failed in logs and stack traces', () => {
+    expect(String(new ContractApiError('timeout', 'GET /contracts/RNW-****1137: no answer'))).toBe('ContractApiError: GET /contracts/RNW-****1137: no answer');
+    expect(String(new ContractServiceError('conflict', 'quote request for RNW-****1137: already renewed'))).toBe('ContractServiceError: quote request for RNW-****1137: already renewed');
   });
 });

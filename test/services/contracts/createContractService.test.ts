@@ -11,6 +11,7 @@ import {
 } from '../../../services/contracts/index.js';
 import { SAMPLE_CONTRACTS_FILE } from '../../../bot/paths.js';
 import { FakeClock } from '../fakeClock.js';
+import { renewalIdOf } from './renewalIdOf.js';
 
 const base = { clock: new FakeClock(new Date(2025, 0, 15)), quotes: new MemoryQuoteStore(), contractsFile: SAMPLE_CONTRACTS_FILE };
 
@@ -28,7 +29,7 @@ describe('createContractService', () => {
   it('uses the contracts file when no API is configured', async () => {
     const service = createContractService(base);
     expect(service).toBeInstanceOf(FileContractService);
-    expect(await service.findByRenewalId('RNW-20481137')).toBeDefined();
+    expect(await service.findByRenewalId(renewalIdOf('RNW-20481137'))).toBeDefined();
   });
 
   it('stops on a malformed contracts file, naming it', () => {

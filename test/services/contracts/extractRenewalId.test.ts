@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractRenewalId, maskRenewalId } from '../../../services/contracts/index.js';
+import { extractRenewalId, isRenewalId, maskRenewalId } from '../../../services/contracts/index.js';
 
 describe('extractRenewalId', () => {
   it.each([
@@ -118,5 +118,13 @@ describe('maskRenewalId', () => {
 
   it('hides anything that is not a renewal ID completely', () => {
     expect(maskRenewalId('CRT-774310452')).toBe('****');
+  });
+});
+
+describe('isRenewalId', () => {
+  it('accepts only the canonical form, which is what extractRenewalId makes', () => {
+    expect(isRenewalId('RNW-20481137')).toBe(true);
+    expect(['rnw-20481137', 'RNW 20481137', 'RNW-2048113', '../accounts/ACC-1/contracts', ' RNW-20481137'].filter(isRenewalId)).toEqual([]);
+    expect(['rnw 2048 1137', '2048-1137', 'ＲＮＷ－２０４８１１３７'].map((text) => extractRenewalId(text)).every((id) => id !== undefined && isRenewalId(id))).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SAMPLE_CONTRACTS_FILE } from '../../../bot/paths.js';
 import {
   ContractApiError,
+  ContractServiceError,
   FileContractService,
   MemoryQuoteStore,
   SqliteQuoteStore,
@@ -14,6 +15,7 @@ import {
 import { openDatabase } from '../../../bot/storage/index.js';
 import { FakeClock } from '../fakeClock.js';
 import { aContract } from './aContract.js';
+import { renewalIdOf } from './renewalIdOf.js';
 
 const today = new Date(2025, 0, 15, 9, 0);
 
@@ -23,22 +25,22 @@ function service(contracts: Contract[] = [aContract()], quotes = new MemoryQuote
 
 describe('FileContractService', () => {
   describe('findByRenewalId', () => {
-    it('finds a contract by its canonical ID, in any case', async () => {
-      expect(await service().findByRenewalId('RNW-20481137')).toEqual(aContract());
-      expect(await service().findByRenewalId('rnw-20481137')).toEqual(aContract());
+    // IDs arrive as RenewalId, made by extractRenewalId (malformed text never becomes one:
+    // see extractRenewalId.test.ts), so the service looks them up as they are.
+    it('finds a contract by its renewal ID, however the user typed it', async () => {
+      expect(await service().findByRenewalId(renewalIdOf('RNW-20481137'))).toEqual(aContract());
+      expect(await service().findByRenewalId(renewalIdOf('rnw 2048 1137'))).toEqual(aContract());
     });
 
-    it('finds nothing for an unknown or malformed ID', async () => {
-      expect(await service().findByRenewalId('RNW-99999999')).toBeUndefined();
-      expect(await service().findByRenewalId('RNW-20481137 OR 1=1')).toBeUndefined();
-      expect(await service().findByRenewalId('')).toBeUndefined();
+    it('finds nothing for an unknown ID', async () => {
+      expect(await service().findByRenewalId(renewalIdOf('RNW-99999999'))).toBeUndefined();
     });
 
     it('hands out copies: changing one does not change the service', async () => {
       const contracts = service();
-      const found = await contracts.findByRenewalId('RNW-20481137');
+      const found = await contracts.findByRenewalId(renewalIdOf('RNW-20481137'));
       if (found) found.renewalState = 'renewed';
-      expect((await contracts.findByRenewalId('RNW-20481137'))?.renewalState).toBe('not-started');
+      expect((await contracts.findByRenewalId(renewalIdOf('RNW-20481137')))?.renewalState).toBe('not-started');
     });
   });
 
@@ -72,7 +74,7 @@ describe('FileContractService', () => {
       ['the SAN of a Rewards contract', 'RNW-52340017', 'SAN-4471-2210-88'],
       ['a proof in lower case with spaces', 'RNW-20481137', ' crt 774310452 '],
     ])('accepts %s', async (_what, renewalId, proof) => {
-      expect(await service([aContract(), rewards]).verifyProof(renewalId, proof)).toBe(true);
+      expect(await service([aContract(), rewards]).verifyProof(renewalIdOf(renewalId), proof)).toBe(true);
     });
 
     it.each([
@@ -82,7 +84,7 @@ describe('FileContractService', () => {
       ['the renewal ID itself', 'RNW-20481137', 'RNW-20481137'],
       ['an unknown ID', 'RNW-99999999', 'CRT-774310452'],
     ])('refuses %s', async (_what, renewalId, proof) => {
-      expect(await service([aContract(), rewards]).verifyProof(renewalId, proof)).toBe(false);
+      expect(await service([aContract(), rewards]).verifyProof(renewalIdOf(renewalId), proof)).toBe(false);
     });
   });
 
@@ -97,7 +99,7 @@ describe('FileContractService', () => {
         createdAt: today.toISOString(),
         status: 'received',
       });
-      expect((await contracts.findByRenewalId('RNW-20481137'))?.renewalState).toBe('quote-requested');
+      expect((await contracts.findByRenewalId(renewalIdOf('RNW-20481137')))?.renewalState).toBe('quote-requested');
       expect((await contracts.listAccountContracts('ACC-FR-100245'))[0]?.renewalState).toBe('quote-requested');
     });
 
@@ -124,11 +126,14 @@ describe('FileContractService', () => {
     it.each(['ordered', 'renewed'] as const)('refuses a contract already %s', async (renewalState) => {
       const contract = aContract({ renewalState, ...(renewalState === 'renewed' ? { renewedEnd: '2026-06-30' } : {}) });
       await expect(service([contract]).requestQuote(request)).rejects.toMatchObject({ code: 'conflict' });
-      expect((await service([contract]).findByRenewalId('RNW-20481137'))?.renewalState).toBe(renewalState);
+      expect((await service([contract]).findByRenewalId(renewalIdOf('RNW-20481137')))?.renewalState).toBe(renewalState);
     });
 
     it('refuses a request without a requester', async () => {
-      await expect(service().requestQuote({ ...request, requestedBy: '  ' })).rejects.toThrow(ContractApiError);
+      const refused = service().requestQuote({ ...request, requestedBy: '  ' });
+      await expect(refused).rejects.toThrow(ContractServiceError);
+      // No HTTP call was made: the file service's errors are not the vendor API's.
+      await expect(refused).rejects.not.toBeInstanceOf(ContractApiError);
     });
   });
 
@@ -142,7 +147,7 @@ describe('FileContractService', () => {
     it('loads the sample contracts with dates relative to the clock', async () => {
       const clock = new FakeClock(today);
       const contracts = FileContractService.fromFile({ file: SAMPLE_CONTRACTS_FILE, clock, quotes: new MemoryQuoteStore() });
-      const expiring = await contracts.findByRenewalId('RNW-20481245');
+      const expiring = await contracts.findByRenewalId(renewalIdOf('RNW-20481245'));
       expect(expiring && contractStatus(expiring, today)).toMatchObject({ status: 'expiring', daysLeft: 45 });
       expect(await contracts.listAccountContracts('ACC-FR-100245')).toHaveLength(3);
     });
@@ -160,8 +165,8 @@ describe('FileContractService', () => {
 
       const secondDb = openDatabase(file);
       const restarted = FileContractService.fromFile({ file: SAMPLE_CONTRACTS_FILE, clock, quotes: new SqliteQuoteStore(secondDb) });
-      expect((await restarted.findByRenewalId('RNW-20481245'))?.renewalState).toBe('quote-requested');
-      expect((await restarted.findByRenewalId('RNW-20481137'))?.renewalState).toBe('not-started');
+      expect((await restarted.findByRenewalId(renewalIdOf('RNW-20481245')))?.renewalState).toBe('quote-requested');
+      expect((await restarted.findByRenewalId(renewalIdOf('RNW-20481137')))?.renewalState).toBe('not-started');
       secondDb.close();
     });
   });

@@ -2,6 +2,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ContractApiError, HttpContractService, type HttpContractServiceOptions } from '../../../services/contracts/index.js';
 import { aContract } from './aContract.js';
+import { renewalIdOf } from './renewalIdOf.js';
 
 const BASE = 'https://contracts.example.test/api/v1';
 const TOKEN = 'tok_9f8e7d6c5b4a_SECRET';
@@ -57,28 +58,24 @@ describe('HttpContractService', () => {
   describe('findByRenewalId', () => {
     it('returns the contract, sending the token', async () => {
       const scope = api().get('/api/v1/contracts/RNW-20481137').matchHeader('accept', 'application/json').reply(200, aContract());
-      expect(await client().service.findByRenewalId('RNW-20481137')).toEqual(aContract());
+      expect(await client().service.findByRenewalId(renewalIdOf('RNW-20481137'))).toEqual(aContract());
       expect(scope.isDone()).toBe(true);
     });
 
     it('ignores fields it does not know', async () => {
       api().get('/api/v1/contracts/RNW-20481137').reply(200, { ...aContract(), internalScore: 7 });
-      expect(await client().service.findByRenewalId('RNW-20481137')).toEqual(aContract());
+      expect(await client().service.findByRenewalId(renewalIdOf('RNW-20481137'))).toEqual(aContract());
     });
 
     it('returns undefined on 404', async () => {
       api().get('/api/v1/contracts/RNW-99999999').reply(404, { error: 'not found' });
-      expect(await client().service.findByRenewalId('RNW-99999999')).toBeUndefined();
-    });
-
-    it('does not call the API for an ID that is not canonical', async () => {
-      expect(await client().service.findByRenewalId('../accounts/ACC-1/contracts')).toBeUndefined();
+      expect(await client().service.findByRenewalId(renewalIdOf('RNW-99999999'))).toBeUndefined();
     });
 
     it.each([401, 403])('throws unauthorized on %i, without retrying', async (status) => {
       api().get('/api/v1/contracts/RNW-20481137').reply(status);
       const { service, waits } = client();
-      const error = await failure(service.findByRenewalId('RNW-20481137'));
+      const error = await failure(service.findByRenewalId(renewalIdOf('RNW-20481137')));
       expect(error).toMatchObject({ code: 'unauthorized', status });
       expect(waits).toEqual([]);
       expectNoSecrets(error);
@@ -87,13 +84,13 @@ describe('HttpContractService', () => {
     it('retries a 500 with growing waits and returns the later success', async () => {
       api().get('/api/v1/contracts/RNW-20481137').times(2).reply(500).get('/api/v1/contracts/RNW-20481137').reply(200, aContract());
       const { service, waits } = client();
-      expect(await service.findByRenewalId('RNW-20481137')).toEqual(aContract());
+      expect(await service.findByRenewalId(renewalIdOf('RNW-20481137'))).toEqual(aContract());
       expect(waits).toEqual([250, 500]);
     });
 
     it('gives up as unavailable after the last retry', async () => {
       api().get('/api/v1/contracts/RNW-20481137').times(3).reply(503, 'busy');
-      const error = await failure(client().service.findByRenewalId('RNW-20481137'));
+      const error = await failure(client().service.findByRenewalId(renewalIdOf('RNW-20481137')));
       expect(error).toMatchObject({ code: 'unavailable', status: 503 });
       expect(error.message).toBe('GET /contracts/RNW-****1137: HTTP 503 after 3 attempts');
       expectNoSecrets(error);
@@ -105,7 +102,7 @@ describe('HttpContractService', () => {
         .replyWithError({ code: 'ECONNRESET', message: 'socket hang up' })
         .get('/api/v1/contracts/RNW-20481137')
         .reply(200, aContract());
-      expect(await client().service.findByRenewalId('RNW-20481137')).toEqual(aContract());
+      expect(await client().service.findByRenewalId(renewalIdOf('RNW-20481137'))).toEqual(aContract());
     });
 
     it('times out an attempt that answers too late, then retries', async () => {
@@ -116,13 +113,13 @@ describe('HttpContractService', () => {
         .get('/api/v1/contracts/RNW-20481137')
         .reply(200, aContract());
       const { service, waits } = client({ timeoutMs: 40 });
-      expect(await service.findByRenewalId('RNW-20481137')).toEqual(aContract());
+      expect(await service.findByRenewalId(renewalIdOf('RNW-20481137'))).toEqual(aContract());
       expect(waits).toEqual([250]);
     });
 
     it('throws timeout when every attempt is too late', async () => {
       api().get('/api/v1/contracts/RNW-20481137').times(2).delay(500).reply(200, aContract());
-      const error = await failure(client({ timeoutMs: 40, retries: 1 }).service.findByRenewalId('RNW-20481137'));
+      const error = await failure(client({ timeoutMs: 40, retries: 1 }).service.findByRenewalId(renewalIdOf('RNW-20481137')));
       expect(error).toMatchObject({ code: 'timeout' });
       expect(error.message).toBe('GET /contracts/RNW-****1137: no answer within 40 ms after 2 attempts');
       expectNoSecrets(error);
@@ -131,7 +128,7 @@ describe('HttpContractService', () => {
     it('throws bad-response on malformed JSON, without retrying', async () => {
       api().get('/api/v1/contracts/RNW-20481137').reply(200, '{"renewalId": "RNW-2048', { 'Content-Type': 'application/json' });
       const { service, waits } = client();
-      const error = await failure(service.findByRenewalId('RNW-20481137'));
+      const error = await failure(service.findByRenewalId(renewalIdOf('RNW-20481137')));
       expect(error).toMatchObject({ code: 'bad-response', status: 200 });
       expect(waits).toEqual([]);
       expectNoSecrets(error);
@@ -139,7 +136,7 @@ describe('HttpContractService', () => {
 
     it('throws bad-response on a body that does not match the contract schema', async () => {
       api().get('/api/v1/contracts/RNW-20481137').reply(200, { ...aContract(), maintenanceEnd: '30/06/2025' });
-      const error = await failure(client().service.findByRenewalId('RNW-20481137'));
+      const error = await failure(client().service.findByRenewalId(renewalIdOf('RNW-20481137')));
       expect(error.code).toBe('bad-response');
       expect(error.message).toContain('maintenanceEnd');
       expectNoSecrets(error);
@@ -147,12 +144,12 @@ describe('HttpContractService', () => {
 
     it('throws bad-response when the API answers with another contract', async () => {
       api().get('/api/v1/contracts/RNW-20481137').reply(200, aContract({ renewalId: 'RNW-11112222' }));
-      await expect(client().service.findByRenewalId('RNW-20481137')).rejects.toMatchObject({ code: 'bad-response' });
+      await expect(client().service.findByRenewalId(renewalIdOf('RNW-20481137'))).rejects.toMatchObject({ code: 'bad-response' });
     });
 
     it('does not follow a redirect with the token', async () => {
       api().get('/api/v1/contracts/RNW-20481137').reply(302, '', { Location: 'https://elsewhere.example.test/' });
-      await expect(client().service.findByRenewalId('RNW-20481137')).rejects.toMatchObject({ code: 'bad-response', status: 302 });
+      await expect(client().service.findByRenewalId(renewalIdOf('RNW-20481137'))).rejects.toMatchObject({ code: 'bad-response', status: 302 });
     });
   });
 
@@ -182,29 +179,29 @@ describe('HttpContractService', () => {
   describe('verifyProof', () => {
     it('posts the proof and returns the verdict', async () => {
       api().post('/api/v1/contracts/RNW-20481137/verify', { proof: PROOF }).reply(200, { verified: true });
-      expect(await client().service.verifyProof('RNW-20481137', PROOF)).toBe(true);
+      expect(await client().service.verifyProof(renewalIdOf('RNW-20481137'), PROOF)).toBe(true);
     });
 
     it('returns false when the API says so', async () => {
       api().post('/api/v1/contracts/RNW-20481137/verify').reply(200, { verified: false });
-      expect(await client().service.verifyProof('RNW-20481137', 'CRT-000000000')).toBe(false);
+      expect(await client().service.verifyProof(renewalIdOf('RNW-20481137'), 'CRT-000000000')).toBe(false);
     });
 
     it('returns false for an unknown ID', async () => {
       api().post('/api/v1/contracts/RNW-99999999/verify').reply(404);
-      expect(await client().service.verifyProof('RNW-99999999', PROOF)).toBe(false);
+      expect(await client().service.verifyProof(renewalIdOf('RNW-99999999'), PROOF)).toBe(false);
     });
 
     it('throws bad-response when the verdict is not a boolean', async () => {
       api().post('/api/v1/contracts/RNW-20481137/verify').reply(200, { verified: 'yes' });
-      const error = await failure(client().service.verifyProof('RNW-20481137', PROOF));
+      const error = await failure(client().service.verifyProof(renewalIdOf('RNW-20481137'), PROOF));
       expect(error.code).toBe('bad-response');
       expectNoSecrets(error);
     });
 
     it('keeps the proof and the token out of an error after retries', async () => {
       api().post('/api/v1/contracts/RNW-20481137/verify').times(3).reply(502);
-      const error = await failure(client().service.verifyProof('RNW-20481137', PROOF));
+      const error = await failure(client().service.verifyProof(renewalIdOf('RNW-20481137'), PROOF));
       expect(error.code).toBe('unavailable');
       expectNoSecrets(error);
     });

@@ -10,8 +10,9 @@ import { SqliteQuoteOutbox } from '../../../services/quotes/index.js';
 import { FakeClock } from '../fakeClock.js';
 import { aContract } from '../contracts/aContract.js';
 import { MINUTE, NOW, PROOFS, RecordingLog, fixture, texts } from './deliveryFixture.js';
+import { renewalIdOf } from '../contracts/renewalIdOf.js';
 
-const ask = { renewalId: 'RNW-20481137', requestedBy: 'Claire Martin', language: 'fr' as const };
+const ask = { renewalId: renewalIdOf('RNW-20481137'), requestedBy: 'Claire Martin', language: 'fr' as const };
 
 describe('QuoteDeliveryService', () => {
   it('e-mails the reseller and the customer\'s copy, and says "sent" once the mail server accepted them', async () => {
@@ -130,8 +131,8 @@ describe('QuoteDeliveryService', () => {
     const { delivery, outbox } = fixture();
     await expect(delivery.submit({ ...ask, requestedBy: 'x'.repeat(201) })).rejects.toMatchObject({ code: 'bad-request' });
     await expect(delivery.submit({ ...ask, requestedBy: '   ' })).rejects.toMatchObject({ code: 'bad-request' });
-    await expect(delivery.submit({ ...ask, renewalId: 'RNW-61194530' })).rejects.toMatchObject({ code: 'conflict' });
-    await expect(delivery.submit({ ...ask, renewalId: 'RNW-99999999' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(delivery.submit({ ...ask, renewalId: renewalIdOf('RNW-61194530') })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(delivery.submit({ ...ask, renewalId: renewalIdOf('RNW-99999999') })).rejects.toMatchObject({ code: 'not-found' });
     expect(await outbox.listDue(new Date(NOW.getTime() + 1e9), 100)).toEqual([]);
     expect(await outbox.listByRenewalId('RNW-61194530')).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { openDatabase } from '../../../bot/storage/index.js';
 import { aContract } from '../contracts/aContract.js';
 import { FakeClock, MINUTE } from '../fakeClock.js';
 import { attemptStoreContract } from './attemptStoreContract.js';
+import { renewalIdOf } from '../contracts/renewalIdOf.js';
 
 const t0 = new Date(2025, 0, 15, 9, 0);
 const dir = mkdtempSync(path.join(tmpdir(), 'attempts-'));
@@ -32,7 +33,7 @@ describe('SqliteAttemptStore', () => {
     const clock = new FakeClock(t0);
     const contracts = new FileContractService({ contracts: [aContract()], quotes: new MemoryQuoteStore(), clock });
     const attempt = (service: VerificationService, proof: string) =>
-      service.verifyWithProof({ userKey: 'user-a', renewalId: 'RNW-20481137', proof });
+      service.verifyWithProof({ userKey: 'user-a', renewalId: renewalIdOf('RNW-20481137'), proof });
 
     const firstDb = openDatabase(file);
     const before = new VerificationService({ contracts, clock, attempts: new SqliteAttemptStore(firstDb) });

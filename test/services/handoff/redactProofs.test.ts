@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { redactProofs } from '../../../services/handoff/index.js';
+import { findEmail } from '../../../dialogs/handoff/index.js';
+
+describe('redactProofs', () => {
+  it.each([
+    ['certificate CRT-774310452', 'certificate […]'],
+    ['order so 5501229 please', 'order […] please'],
+    ['SAN-4471-2210-88', '[…]'],
+    ['crt７７４３１０４５２', '[…]'],
+    ['774310452', '[…]'],
+    ['CRT.774.310.452 and SO_5501229', '[…] and […]'],
+  ])('hides %j', (text, expected) => {
+    expect(redactProofs(text)).toBe(expected);
+  });
+
+  it.each(['status of RNW-20481137', 'ends on 2026-12-31', '40 licences, 5 missing', 'version 14.3 RU8', ''])('keeps %j', (text) => {
+    expect(redactProofs(text)).toBe(text);
+  });
+
+  it('takes a long hostile line in linear time', () => {
+    const text = '1-'.repeat(50_000);
+    const started = performance.now();
+    expect(redactProofs(text)).toBe('[…]-');
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('findEmail', () => {
+  it.each([
+    ['écrivez-moi à marie.dupont@exemple.fr merci', 'marie.dupont@exemple.fr'],
+    ['mail: a@b.co.', 'a@b.co'],
+    ['no address here', undefined],
+    ['@@@', undefined],
+    [`${'a'.repeat(300)}@b.fr`, undefined],
+  ])('in %j finds %j', (text, expected) => {
+    expect(findEmail(text)).toBe(expected);
+  });
+});
