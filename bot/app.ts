@@ -31,6 +31,10 @@ import { ContractStatusDialog } from '../dialogs/contracts/contractStatusDialog.
 import type { ContractDialogDeps } from '../dialogs/contracts/contractDialogDeps.js';
 import { ContractPersonalRouter } from '../dialogs/contracts/personalRouter.js';
 import { WalkthroughDialog } from '../dialogs/contracts/walkthroughDialog.js';
+import { FeedbackFlow, type FeedbackState } from '../dialogs/feedback/index.js';
+import type { FeedbackStore } from '../services/feedback/index.js';
+import { createFeedback, type FeedbackParts } from './feedback/createFeedback.js';
+import type Database from 'better-sqlite3';
 
 export interface BotApp extends BotParts {
   adapter: CloudAdapter;
@@ -46,12 +50,16 @@ export interface AppOverrides {
   clock?: Clock;
   /** Replaces the contract service chosen by configuration (tests). */
   contracts?: ContractService;
+  /** Replaces the feedback store chosen by configuration (tests). */
+  feedbackStore?: FeedbackStore;
 }
 
 interface Stores {
   storage: Storage;
   attempts: AttemptStore;
   quotes: QuoteStore;
+  /** The SQLite file, when state lives in one (the feedback records live there too). */
+  db?: Database.Database;
 }
 
 /**
@@ -64,7 +72,7 @@ function createStores(config: Config, overrides: AppOverrides, closers: Array<()
   }
   const db = openDatabase(config.STORAGE_FILE);
   closers.push(() => db.close());
-  return { storage: overrides.storage ?? new SqliteStorage(db), attempts: new SqliteAttemptStore(db), quotes: new SqliteQuoteStore(db) };
+  return { storage: overrides.storage ?? new SqliteStorage(db), attempts: new SqliteAttemptStore(db), quotes: new SqliteQuoteStore(db), db };
 }
 
 /** Links the FAQ names, from configuration; a link that is not configured is not shown. */
@@ -96,6 +104,8 @@ export interface BotParts {
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
   /** Middleware every adapter runs (channel-specific shaping of replies). */
   middleware: Middleware[];
+  /** Answer-quality records: the store the report reads, and the recorder. */
+  feedback: FeedbackParts;
   /** Closes what was opened (the database). */
   close(): void;
 }
@@ -128,6 +138,8 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
   const verification = new VerificationService({ contracts, clock, attempts: stores.attempts, keySecret: config.VERIFICATION_KEY_SECRET });
   const understanding = new TurnUnderstanding(recognizer, translator, state, config.DEFAULT_LANGUAGE);
   const links = linksFrom(config);
+  const feedback = createFeedback(config, stores.db, clock, logger, overrides.feedbackStore);
+  closers.unshift(() => feedback.stop());
   const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, logger, links };
   const mainDialog = new MainDialog({
     kb,
@@ -135,6 +147,7 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     links,
     children: { 'check-status': new ContractStatusDialog(contractDeps), 'start-renewal': new WalkthroughDialog(contractDeps) },
     personal: new ContractPersonalRouter(contractDeps),
+    feedback: new FeedbackFlow({ recorder: feedback.recorder, state: conversationState.createProperty<FeedbackState>('feedback'), kb, logger }),
   });
   const bot = new RenewalBot({
     conversationState,
@@ -147,7 +160,7 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
   });
   const onTurnError = turnErrorHandler({ logger, translator, understanding, conversationState, defaultLang: config.DEFAULT_LANGUAGE });
   const middleware: Middleware[] = [new TeamsButtonsMiddleware()];
-  return { bot, kb, recognizer, translator, onTurnError, middleware, close: () => closers.forEach((close) => close()) };
+  return { bot, kb, recognizer, translator, onTurnError, middleware, feedback, close: () => closers.forEach((close) => close()) };
 }
 
 /** The bot behind botbuilder's CloudAdapter and the restify server. */

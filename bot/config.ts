@@ -35,6 +35,29 @@ function isOrigin(value: string): boolean {
   }
 }
 
+/** `name:token,name:token`: agent names (unique) and their sign-in tokens (24 characters or more). */
+const agentTokens = z
+  .string()
+  .default('')
+  .transform((v, ctx) => {
+    const agents: Array<{ name: string; token: string }> = [];
+    for (const part of v.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+      const colon = part.indexOf(':');
+      const name = colon > 0 ? part.slice(0, colon).trim() : '';
+      const token = colon > 0 ? part.slice(colon + 1).trim() : '';
+      if (name === '' || token.length < 24) {
+        ctx.addIssue({ code: 'custom', message: `each entry must be name:token with a token of at least 24 characters (entry ${agents.length + 1} is not)` });
+        return z.NEVER;
+      }
+      if (agents.some((a) => a.name === name)) {
+        ctx.addIssue({ code: 'custom', message: `agent name "${name}" is listed twice` });
+        return z.NEVER;
+      }
+      agents.push({ name, token });
+    }
+    return agents;
+  });
+
 /**
  * Every setting the bot reads from its environment, parsed once at start-up.
  * The Bot Framework's own names are kept as they are (MicrosoftAppId…); ours are UPPER_SNAKE.
@@ -100,11 +123,26 @@ export const configSchema = z.object({
   TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Bearer token for POST /api/notify. Not set: /api/notify answers only in local mode, to this machine. */
   NOTIFY_TOKEN: optionalString,
+  /**
+   * Key (32 characters or more) of the hashes that stand for user and conversation ids in the
+   * feedback records. Required in production with SQLite storage; in local mode one is generated
+   * on first start and kept in `<STORAGE_FILE>.feedback-key`. @default generated locally
+   */
+  FEEDBACK_KEY_SECRET: optionalString.pipe(z.string().min(32, 'must have at least 32 characters').optional()),
+  /** @default 90 days; older feedback records are deleted (at start-up, then daily) */
+  FEEDBACK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** @default 0.35; FAQ answers given with a recognizer score below it are also reported as unanswered */
+  FEEDBACK_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.35),
+  /** Support agents, `name:token,name:token` (tokens of 24 characters or more). @default none: the report page refuses everyone */
+  AGENT_TOKENS: agentTokens,
 });
 
 export type Config = z.infer<typeof configSchema>;
 
 export class ConfigError extends Error {}
+
+/** Settings whose values an error message never repeats (they would end up in logs). */
+const SECRET_NAMES: ReadonlySet<string> = new Set(['AGENT_TOKENS', 'FEEDBACK_KEY_SECRET']);
 
 /**
  * Parses the environment into a Config. Throws a ConfigError whose message is one line
@@ -115,7 +153,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const name = issue.path.join('.');
-      const got = typeof env[name] === 'string' ? ` (got ${JSON.stringify(env[name])})` : '';
+      const got = typeof env[name] === 'string' && !SECRET_NAMES.has(name) ? ` (got ${JSON.stringify(env[name])})` : '';
       return `${name}: ${issue.message}${got}`;
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
@@ -129,6 +167,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if (config.CONTRACT_API_URL && !config.CONTRACT_API_TOKEN) {
     throw new ConfigError('Invalid configuration: CONTRACT_API_TOKEN: required when CONTRACT_API_URL is set');
+  }
+  if (isProduction(config) && config.STORAGE === 'sqlite' && !config.FEEDBACK_KEY_SECRET) {
+    throw new ConfigError('Invalid configuration: FEEDBACK_KEY_SECRET: required in production (32 characters or more), so that every instance hashes ids alike');
   }
   return config;
 }

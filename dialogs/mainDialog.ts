@@ -12,6 +12,7 @@ import { replyButton } from './replies/buttons.js';
 import type { LinkUrls } from './replies/links.js';
 import type { Turn, TurnUnderstanding } from './turnUnderstanding.js';
 import { isReroute } from './contracts/contractDialogDeps.js';
+import type { FeedbackFlow } from './feedback/index.js';
 
 export const MAIN_DIALOG = 'mainDialog';
 const ROUTE = 'mainDialog.route';
@@ -38,6 +39,8 @@ export interface MainDialogOptions {
    * returns true when it answered the turn itself or started a dialog.
    */
   personal?: PersonalRouter;
+  /** "Was this helpful?" under answers, and the recording of what the bot could not answer. */
+  feedback?: FeedbackFlow;
 }
 
 /** A dialog to start for this message. */
@@ -129,6 +132,7 @@ export class MainDialog extends ComponentDialog {
 
   /** Answers the message, or says which dialog must start to answer it. */
   private async answer(context: TurnContext, turn: Turn): Promise<DialogStart | undefined> {
+    if (await this.options.feedback?.beforeAnswer(context, turn)) return undefined;
     if (await this.rejectEmpty(context, turn)) return undefined;
     const personal = await this.options.personal?.route(context, turn);
     if (personal === 'handled') return undefined;
@@ -141,10 +145,14 @@ export class MainDialog extends ComponentDialog {
     const intent = recognition.intent;
     if (intent === 'none') {
       await this.sayNotUnderstood(context, turn);
+      await this.options.feedback?.notUnderstood(context, turn);
       return undefined;
     }
     if (isFaqId(intent)) {
-      await context.sendActivity(faqReply(intent, this.replyOptions(turn)));
+      const reply = faqReply(intent, this.replyOptions(turn));
+      // Never asked while a dialog (the contract walkthrough) handed the question over.
+      const duringDialog = context.turnState.get(REROUTED) === true;
+      await context.sendActivity(this.options.feedback ? await this.options.feedback.offer(context, turn, intent, reply, { duringDialog }) : reply);
       return undefined;
     }
     const child = this.children[intent];
@@ -176,6 +184,7 @@ export class MainDialog extends ComponentDialog {
         return;
       }
       default: {
+        if (intent === 'talk-to-agent') await this.options.feedback?.handedOff(context, turn);
         const faq = FALLBACK_FAQ[intent];
         if (faq) await context.sendActivity(faqReply(faq, this.replyOptions(turn), turn.t(`fallback.${intent}`)));
       }
@@ -186,6 +195,7 @@ export class MainDialog extends ComponentDialog {
     const ids = turn.recognition.candidates.map((c) => c.intent);
     const buttons = [...topicButtons(ids, this.options.kb, turn.lang), replyButton(this.options.kb.title('talk-to-agent', turn.lang))];
     await context.sendActivity(MessageFactory.suggestedActions(dedupe(buttons), turn.t('didYouMean')));
+    await this.options.feedback?.askedWhichOne(context, turn, ids);
   }
 
   private async sayNotUnderstood(context: TurnContext, turn: Turn): Promise<void> {
