@@ -35,6 +35,8 @@ import { FeedbackFlow, type FeedbackState } from '../dialogs/feedback/index.js';
 import type { FeedbackStore } from '../services/feedback/index.js';
 import { createFeedback, type FeedbackParts } from './feedback/createFeedback.js';
 import type Database from 'better-sqlite3';
+import { BearerTokenAuthenticator } from './http/agentAuth/agentAuthenticator.js';
+import { registerAgentReport } from './http/agentReport/registerAgentReport.js';
 
 export interface BotApp extends BotParts {
   adapter: CloudAdapter;
@@ -178,6 +180,15 @@ export function createApp(config: Config, logger: Logger, overrides: AppOverride
   const server = createServer({
     logger,
     messages: { process: (req, res) => adapter.process(req, res, (context) => parts.bot.run(context)) },
+  });
+  registerAgentReport(server, {
+    authenticator: new BearerTokenAuthenticator(config.AGENT_TOKENS),
+    store: parts.feedback.store,
+    kb: parts.kb,
+    recognizer: parts.recognizer,
+    translator: parts.translator,
+    clock: overrides.clock ?? systemClock,
+    defaultLang: config.DEFAULT_LANGUAGE,
   });
   const webChat = registerWebChat(server, { config, logger, adapter, logic: (context) => parts.bot.run(context), translator: parts.translator });
   return { ...parts, adapter, server, webChat };
