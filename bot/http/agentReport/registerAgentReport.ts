@@ -20,7 +20,7 @@ export interface AgentReportOptions {
   defaultLang: Lang;
 }
 
-const PAGE_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const PAGE_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /**
  * The answer-quality report for support agents: `GET /agent/report` (the page, FR/EN, charts in

@@ -17,7 +17,7 @@ export function barChart(rows: ReadonlyArray<{ label: string; value: number }>, 
   const bars = rows.map((r, i) => {
     const y = i * rowHeight + 5;
     const w = Math.max(2, Math.round(((width - labelWidth - 50) * r.value) / max));
-    return `<text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end" font-size="13">${escapeHtml(cut(r.label, 38))}</text>`
+    return `<text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end" font-size="13">${escapeHtml(cut(r.label, 30))}</text>`
       + `<rect x="${labelWidth}" y="${y + 4}" width="${w}" height="18" rx="3" fill="${color}"/>`
       + `<text x="${labelWidth + w + 6}" y="${y + 17}" font-size="13">${r.value}</text>`;
   });
@@ -36,7 +36,7 @@ export function helpfulnessChart(entries: FeedbackReport['entries'], title: stri
     const y = i * rowHeight + 5;
     const good = scale(e.helpful);
     const bad = scale(e.notHelpful);
-    return `<text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end" font-size="13">${escapeHtml(cut(e.title, 38))}</text>`
+    return `<text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end" font-size="13">${escapeHtml(cut(e.title, 30))}</text>`
       + `<rect x="${labelWidth}" y="${y + 4}" width="${good}" height="18" fill="#2e7d32"/>`
       + `<rect x="${labelWidth + good}" y="${y + 4}" width="${bad}" height="18" fill="#c62828"/>`
       + `<text x="${labelWidth + good + bad + 6}" y="${y + 17}" font-size="13">${e.helpful} / ${e.notHelpful} (${e.answered})</text>`;

@@ -12,8 +12,10 @@ export function reportPage(lang: Lang, t: Translate): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>${e(t('report.page.heading'))}</title>
 <style>
+[hidden]{display:none!important}
 body{font-family:system-ui,sans-serif;margin:0 auto;max-width:980px;padding:16px;color:#1b1b1b}
 header{display:flex;justify-content:space-between;align-items:center;gap:12px;flex-wrap:wrap}
 h1{font-size:1.5rem;margin:0}h2{font-size:1.15rem;margin:24px 0 8px}
