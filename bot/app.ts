@@ -5,28 +5,40 @@ import {
 // The botbuilder package's index also loads skills, streaming, transcripts and inspection,
 // ~0.1 s of start-up this bot does not use; CloudAdapter is all it needs from it.
 import { CloudAdapter } from 'botbuilder/lib/cloudAdapter.js';
+import { networkInterfaces } from 'node:os';
 import type { Server } from 'restify';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase.js';
-import { Recognizer } from '../knowledge/recognizer/recognizer.js';
+import type { IntentRecognizer } from '../knowledge/recognizer/recognizer.js';
+import { TrainedRecognizer } from '../knowledge/recognizer/trainedRecognizer.js';
+import { loadOrTrainModel } from '../knowledge/model/modelFile.js';
+import { trainingExamples } from '../knowledge/model/trainingData.js';
 import type { ConversationData, UserProfile } from '../dialogs/conversationData.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import type { LinkUrls } from '../dialogs/replies/links.js';
 import { TurnUnderstanding } from '../dialogs/turnUnderstanding.js';
-import type { Config } from './config.js';
+import { appTypeOf, isProduction, type Config } from './config.js';
 import { createServer } from './http/server.js';
 import { registerWebChat, type WebChatParts } from './http/webChat/registerWebChat.js';
 import { createTranslator, type Translator } from './i18n.js';
 import type { Logger } from './logger.js';
-import { fromRoot, SAMPLE_CONTRACTS_FILE } from './paths.js';
+import { fromRoot, INTENT_MODEL_FILE, SAMPLE_CONTRACTS_FILE } from './paths.js';
 import { RenewalBot } from './renewalBot.js';
 import { openDatabase, SqliteStorage } from './storage/index.js';
 import { turnErrorHandler } from './turnErrorHandler.js';
 import { TeamsButtonsMiddleware } from './teamsButtons.js';
+import { ServiceUrlGuard, TeamsTenantMiddleware } from './channelTrust.js';
+import { adapterEndpoint, MessagesAdapter } from './http/adapterEndpoint.js';
+import { FailureLog } from './http/failureLog.js';
+import { selfAddresses, ServiceUrlPolicy } from './http/serviceUrls.js';
 import { systemClock, type Clock } from '../services/clock.js';
 import {
   createContractService, MemoryQuoteStore, SqliteQuoteStore, type ContractService, type QuoteStore,
 } from '../services/contracts/index.js';
 import { MemoryAttemptStore, SqliteAttemptStore, VerificationService, type AttemptStore } from '../services/verification/index.js';
+import {
+  MemoryQuoteOutbox, QuoteDeliveryService, SqliteQuoteOutbox, type QuoteMailer, type QuoteOutbox,
+} from '../services/quotes/index.js';
+import { createQuoteMailer } from './mail/createQuoteMailer.js';
 import { ContractStatusDialog } from '../dialogs/contracts/contractStatusDialog.js';
 import type { ContractDialogDeps } from '../dialogs/contracts/contractDialogDeps.js';
 import { ContractPersonalRouter } from '../dialogs/contracts/personalRouter.js';
@@ -54,6 +66,8 @@ export interface AppOverrides {
   contracts?: ContractService;
   /** Replaces the feedback store chosen by configuration (tests). */
   feedbackStore?: FeedbackStore;
+  /** Replaces the quote mailer chosen by configuration (tests). */
+  mailer?: QuoteMailer;
 }
 
 interface Stores {
@@ -62,6 +76,7 @@ interface Stores {
   quotes: QuoteStore;
   /** The SQLite file, when state lives in one (the feedback records live there too). */
   db?: Database.Database;
+  outbox: QuoteOutbox;
 }
 
 /**
@@ -70,11 +85,13 @@ interface Stores {
  */
 function createStores(config: Config, overrides: AppOverrides, closers: Array<() => void>): Stores {
   if (config.STORAGE === 'memory') {
-    return { storage: overrides.storage ?? new MemoryStorage(), attempts: new MemoryAttemptStore(), quotes: new MemoryQuoteStore() };
+    return { storage: overrides.storage ?? new MemoryStorage(), attempts: new MemoryAttemptStore(), quotes: new MemoryQuoteStore(), outbox: new MemoryQuoteOutbox() };
   }
   const db = openDatabase(config.STORAGE_FILE);
   closers.push(() => db.close());
-  return { storage: overrides.storage ?? new SqliteStorage(db), attempts: new SqliteAttemptStore(db), quotes: new SqliteQuoteStore(db), db };
+  return {
+    storage: overrides.storage ?? new SqliteStorage(db), attempts: new SqliteAttemptStore(db), quotes: new SqliteQuoteStore(db), outbox: new SqliteQuoteOutbox(db), db,
+  };
 }
 
 /** Links the FAQ names, from configuration; a link that is not configured is not shown. */
@@ -93,22 +110,27 @@ export function linksFrom(config: Config): LinkUrls {
 }
 
 /** Builds the knowledge base and the recognizer from the project's knowledge files. */
-export function createUnderstanding(): { kb: KnowledgeBase; recognizer: Recognizer } {
+export function createUnderstanding(): { kb: KnowledgeBase; recognizer: IntentRecognizer } {
   const kb = loadKnowledgeBase(fromRoot('knowledge'));
-  return { kb, recognizer: new Recognizer(kb.recognizerExamples()) };
+  const examples = kb.recognizerExamples();
+  // The build trains the model into this file; a missing or stale file means training now.
+  const { model } = loadOrTrainModel(trainingExamples(examples), INTENT_MODEL_FILE);
+  return { kb, recognizer: new TrainedRecognizer(examples, model) };
 }
 
 export interface BotParts {
   bot: RenewalBot;
   kb: KnowledgeBase;
-  recognizer: Recognizer;
+  recognizer: IntentRecognizer;
   translator: Translator;
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
   /** Middleware every adapter runs (channel-specific shaping of replies). */
   middleware: Middleware[];
   /** Answer-quality records: the store the report reads, and the recorder. */
   feedback: FeedbackParts;
-  /** Closes what was opened (the database). */
+  /** Delivers quote requests (e-mail, vendor API) and retries the failed ones. */
+  quoteDelivery: QuoteDeliveryService;
+  /** Closes what was opened (the database, the mail transport, the retry timer). */
   close(): void;
 }
 
@@ -137,12 +159,13 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     clock,
     quotes: stores.quotes,
   });
+  const quoteDelivery = createQuoteDelivery(config, logger, overrides, { contracts, clock, outbox: stores.outbox, translator }, closers);
   const verification = new VerificationService({ contracts, clock, attempts: stores.attempts, keySecret: config.VERIFICATION_KEY_SECRET });
   const understanding = new TurnUnderstanding(recognizer, translator, state, config.DEFAULT_LANGUAGE);
   const links = linksFrom(config);
   const feedback = createFeedback(config, stores.db, clock, logger, overrides.feedbackStore);
   closers.unshift(() => feedback.stop());
-  const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, logger, links };
+  const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, logger, links, quoteDelivery };
   const mainDialog = new MainDialog({
     kb,
     understanding,
@@ -161,8 +184,50 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     kb,
   });
   const onTurnError = turnErrorHandler({ logger, translator, understanding, conversationState, defaultLang: config.DEFAULT_LANGUAGE });
-  const middleware: Middleware[] = [new TeamsButtonsMiddleware()];
-  return { bot, kb, recognizer, translator, onTurnError, middleware, feedback, close: () => closers.forEach((close) => close()) };
+  const middleware: Middleware[] = [new TeamsTenantMiddleware(), new TeamsButtonsMiddleware()];
+  return { bot, kb, recognizer, translator, onTurnError, middleware, quoteDelivery, feedback, close: () => closers.forEach((close) => close()) };
+}
+
+/**
+ * Quote delivery: e-mail through SMTP or to .eml files (configuration), the vendor's API when
+ * one is set; a timer retries what failed, and a first pass at start resumes what a restart
+ * left pending.
+ */
+function createQuoteDelivery(
+  config: Config,
+  logger: Logger,
+  overrides: AppOverrides,
+  parts: { contracts: ContractService; clock: Clock; outbox: QuoteOutbox; translator: Translator },
+  closers: Array<() => void>,
+): QuoteDeliveryService {
+  const configured = createQuoteMailer(config);
+  closers.push(() => configured.close());
+  const delivery = new QuoteDeliveryService({
+    contracts: parts.contracts,
+    outbox: parts.outbox,
+    mailer: overrides.mailer ?? configured.mailer,
+    clock: parts.clock,
+    texts: (lang) => {
+      const t = parts.translator.forLang(lang);
+      return (key, vars) => t(key, vars ?? {});
+    },
+    log: logger,
+    vendorApi: !overrides.contracts && Boolean(config.CONTRACT_API_URL),
+    messageIdDomain: configured.domain,
+    waitMs: config.QUOTE_DELIVERY_WAIT_MS,
+  });
+  if (!overrides.mailer) logger.info({ quoteMail: configured.description }, 'quote e-mails go to this mail server or folder');
+  if (!overrides.mailer && isProduction(config) && !config.SMTP_URL && !config.SMTP_HOST) {
+    logger.warn({ event: 'quote-mail-not-configured', outbox: config.OUTBOX_DIR }, 'production mode without SMTP_URL or SMTP_HOST: quote e-mails stay in the outbox folder and reach no reseller');
+  }
+  const retry = () => {
+    delivery.runDue().catch((error: unknown) => logger.error({ event: 'quote-retry-scan-failed', error: String(error) }, 'quote retry scan failed'));
+  };
+  const timer = setInterval(retry, config.QUOTE_RETRY_SCAN_MS);
+  timer.unref();
+  closers.unshift(() => clearInterval(timer));
+  retry();
+  return delivery;
 }
 
 /** The bot behind botbuilder's CloudAdapter and the restify server. */
@@ -171,16 +236,19 @@ export function createApp(config: Config, logger: Logger, overrides: AppOverride
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
-    MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',
+    MicrosoftAppType: appTypeOf(config),
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new MessagesAdapter(auth);
   adapter.onTurnError = parts.onTurnError;
+  const interfaces = Object.values(networkInterfaces()).flat().map((i) => i?.address ?? '');
+  const serviceUrls = new ServiceUrlPolicy(isProduction(config), selfAddresses(config.HOST, config.PORT, interfaces));
+  // First: a turn the bot may not answer is neither run nor remembered for proactive messages.
+  adapter.use(new ServiceUrlGuard(serviceUrls, logger));
   for (const m of parts.middleware) adapter.use(m);
-  const server = createServer({
-    logger,
-    messages: { process: (req, res) => adapter.process(req, res, (context) => parts.bot.run(context)) },
-  });
+  const failures = new FailureLog({ logger, clock: overrides.clock ?? systemClock });
+  const logic = (context: TurnContext) => parts.bot.run(context);
+  const server = createServer({ logger, failures, serviceUrls, messages: adapterEndpoint(adapter, logic, failures) });
   registerAgentReport(server, {
     authenticator: new BearerTokenAuthenticator(config.AGENT_TOKENS),
     store: parts.feedback.store,

@@ -67,10 +67,17 @@ export const configSchema = z.object({
   MicrosoftAppId: optionalString,
   /** Bot registration secret (client secret). */
   MicrosoftAppPassword: optionalString,
-  /** @default MultiTenant when an app id is set */
+  /** @default SingleTenant when an app id is set (Azure no longer creates multi-tenant bots) */
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   /** Required for SingleTenant and UserAssignedMSI. */
   MicrosoftAppTenantId: optionalString,
+  /**
+   * Address to listen on. @default loopback only (127.0.0.1 and ::1) in local mode, every
+   * interface in production mode. Set 0.0.0.0 (or ::) to reach a local-mode bot from elsewhere.
+   */
+  HOST: optionalString,
+  /** On SIGTERM, how long requests in flight may take to finish before they are cut. @default 10000 */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** @default 3978 */
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   /** @default fr, the language used when a message gives no clue */
@@ -90,8 +97,9 @@ export const configSchema = z.object({
   /** @default the sample file the project ships (data-samples/contracts.sample.json) */
   CONTRACTS_FILE: optionalString,
   /**
-   * Key for the hashes under which failed verification attempts are counted. Recommended:
-   * with only 10^8 renewal IDs, plain hashes could be reversed. @default none (plain SHA-256)
+   * Key for the hashes under which failed verification attempts are counted; required in
+   * production mode: with only 10^8 renewal IDs, plain hashes could be reversed.
+   * @default none in local mode (plain SHA-256)
    */
   VERIFICATION_KEY_SECRET: optionalString,
   /** Links that the FAQ names; left out of answers when not configured. */
@@ -135,14 +143,42 @@ export const configSchema = z.object({
   FEEDBACK_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.35),
   /** Support agents, `name:token,name:token` (tokens of 24 characters or more). @default none: the report page refuses everyone */
   AGENT_TOKENS: agentTokens,
+  /**
+   * Quote e-mails (to the reseller, a copy to the customer) go through this SMTP server:
+   * `smtp://user:password@host:587` or `smtps://user:password@host:465`. Or use SMTP_HOST…
+   * @default none: the e-mails are written as .eml files to OUTBOX_DIR
+   */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).optional())
+    .optional(),
+  SMTP_HOST: optionalString,
+  /** @default 587 (465 when SMTP_SECURE=true) */
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** true: TLS from the first byte (port 465); false: STARTTLS when offered. @default true for port 465 */
+  SMTP_SECURE: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
+  SMTP_USER: optionalString,
+  SMTP_PASSWORD: optionalString,
+  /** The From of quote e-mails, e.g. `Renewal assistant <renewals@example.com>`; required with SMTP. */
+  MAIL_FROM: optionalString.pipe(
+    z.string().regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address such as renewals@example.com or Name <renewals@example.com>').optional(),
+  ),
+  /** Where quote e-mails are written when no SMTP server is set. @default data/outbox */
+  OUTBOX_DIR: z.string().trim().min(1).default('data/outbox'),
+  /** How long the bot waits for a quote's delivery before answering "recorded". @default 5000 */
+  QUOTE_DELIVERY_WAIT_MS: z.coerce.number().int().min(0).max(14_000).default(5000),
+  /** How often failed quote deliveries due for a retry are looked for. @default 30000 */
+  QUOTE_RETRY_SCAN_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
 });
 
 export type Config = z.infer<typeof configSchema>;
 
 export class ConfigError extends Error {}
 
-/** Settings whose values an error message never repeats (they would end up in logs). */
-const SECRET_NAMES: ReadonlySet<string> = new Set(['AGENT_TOKENS', 'FEEDBACK_KEY_SECRET']);
+/** Settings whose value may hold a secret: an error names them but never repeats their value. */
+const SECRET_SETTINGS: ReadonlySet<string> = new Set(['SMTP_URL', 'SMTP_PASSWORD', 'AGENT_TOKENS', 'FEEDBACK_KEY_SECRET']);
 
 /**
  * Parses the environment into a Config. Throws a ConfigError whose message is one line
@@ -153,7 +189,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const name = issue.path.join('.');
-      const got = typeof env[name] === 'string' && !SECRET_NAMES.has(name) ? ` (got ${JSON.stringify(env[name])})` : '';
+      const got = typeof env[name] === 'string' && !SECRET_SETTINGS.has(name) ? ` (got ${JSON.stringify(env[name])})` : '';
       return `${name}: ${issue.message}${got}`;
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
@@ -162,8 +198,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (config.MicrosoftAppId && !config.MicrosoftAppPassword && config.MicrosoftAppType !== 'UserAssignedMSI') {
     throw new ConfigError('Invalid configuration: MicrosoftAppPassword: required when MicrosoftAppId is set');
   }
-  if ((config.MicrosoftAppType === 'SingleTenant' || config.MicrosoftAppType === 'UserAssignedMSI') && !config.MicrosoftAppTenantId) {
-    throw new ConfigError(`Invalid configuration: MicrosoftAppTenantId: required when MicrosoftAppType is ${config.MicrosoftAppType}`);
+  const appType = appTypeOf(config);
+  if (config.MicrosoftAppId && (appType === 'SingleTenant' || appType === 'UserAssignedMSI') && !config.MicrosoftAppTenantId) {
+    throw new ConfigError(`Invalid configuration: MicrosoftAppTenantId: required when MicrosoftAppType is ${appType}${config.MicrosoftAppType ? '' : ' (the default)'}`);
+  }
+  if (config.MicrosoftAppId && !config.VERIFICATION_KEY_SECRET) {
+    throw new ConfigError('Invalid configuration: VERIFICATION_KEY_SECRET: required when MicrosoftAppId is set (a long random secret, e.g. `openssl rand -hex 32`)');
   }
   if (config.CONTRACT_API_URL && !config.CONTRACT_API_TOKEN) {
     throw new ConfigError('Invalid configuration: CONTRACT_API_TOKEN: required when CONTRACT_API_URL is set');
@@ -171,7 +211,22 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (isProduction(config) && config.STORAGE === 'sqlite' && !config.FEEDBACK_KEY_SECRET) {
     throw new ConfigError('Invalid configuration: FEEDBACK_KEY_SECRET: required in production (32 characters or more), so that every instance hashes ids alike');
   }
+  if ((config.SMTP_URL || config.SMTP_HOST) && !config.MAIL_FROM) {
+    throw new ConfigError('Invalid configuration: MAIL_FROM: required when SMTP_URL or SMTP_HOST is set');
+  }
+  if (config.SMTP_PASSWORD && !config.SMTP_USER) {
+    throw new ConfigError('Invalid configuration: SMTP_USER: required when SMTP_PASSWORD is set');
+  }
   return config;
+}
+
+/**
+ * The bot registration's type: SingleTenant unless configured otherwise. Without an app id
+ * (local mode) botbuilder needs MultiTenant, which then means "no authentication".
+ */
+export function appTypeOf(config: Config): 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' {
+  if (!config.MicrosoftAppId) return 'MultiTenant';
+  return config.MicrosoftAppType ?? 'SingleTenant';
 }
 
 /** Production mode: the bot is registered with Azure (an app id is set). */

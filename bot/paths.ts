@@ -22,3 +22,6 @@ export function fromRoot(...segments: string[]): string {
 
 /** The demo contracts shipped with the project (dates relative to the day they are loaded). */
 export const SAMPLE_CONTRACTS_FILE = fromRoot('data-samples', 'contracts.sample.json');
+
+/** The intent model that `npm run build` trains from knowledge/ (scripts/train-model.mjs). */
+export const INTENT_MODEL_FILE = fromRoot('dist', 'model', 'intent-model.json');

@@ -5,7 +5,8 @@ import { classifyLine } from './classifyLine.js';
 
 /**
  * `npm run -s classify`: one JSON object per input line, `{"text": "...", "locale"?: "fr-FR"}`,
- * one line out per line in: `{"intent", "score", "lang"}`, or `{"error"}` for a malformed line.
+ * one line out per line in: `{"intent", "score", "lang", "ambiguous", "top"}` (`top`: the three
+ * most likely intents with their probabilities, to study misses), or `{"error"}` for a malformed line.
  * Nothing else is written to standard output.
  */
 async function main(): Promise<void> {

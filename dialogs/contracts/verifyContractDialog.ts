@@ -10,6 +10,7 @@ import { replyButton } from '../replies/buttons.js';
 import type { Turn } from '../turnUnderstanding.js';
 import { TextInput, type TextInputCheck } from '../textInput.js';
 import type { ContractDialogDeps, RerouteResult } from './contractDialogDeps.js';
+import { trustedTenantOf } from './trustedTenant.js';
 import { markVerified, verifiedIds } from './verifiedContracts.js';
 
 export const VERIFY_CONTRACT_DIALOG = 'verifyContractDialog';
@@ -70,7 +71,7 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
     }
     if ((await verifiedIds(this.deps.state, step.context)).includes(renewalId)) return step.endDialog({ renewalId });
     try {
-      const tenant = await this.deps.verification.verifyByTenant({ renewalId, tenantId: tenantOf(step.context) });
+      const tenant = await this.deps.verification.verifyByTenant({ renewalId, tenantId: trustedTenantOf(step.context) });
       if (tenant.outcome === 'verified') {
         await markVerified(this.deps.state, step.context, renewalId);
         this.deps.logger.info({ renewalId: maskRenewalId(renewalId), via: 'tenant' }, 'contract verified');
@@ -149,16 +150,4 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
 /** The renewal ID a finished verification returned, if it verified one. */
 export function verifiedIdOf(result: unknown): string | undefined {
   return typeof result === 'object' && result !== null && 'renewalId' in result && typeof result.renewalId === 'string' ? result.renewalId : undefined;
-}
-
-/** The Microsoft Entra tenant of a Teams user; undefined on other channels. */
-function tenantOf(context: TurnContext): string | undefined {
-  if (context.activity.channelId !== 'msteams') return undefined;
-  const fromConversation = context.activity.conversation?.tenantId;
-  const channelData: unknown = context.activity.channelData;
-  const fromChannelData =
-    typeof channelData === 'object' && channelData !== null && 'tenant' in channelData &&
-    typeof channelData.tenant === 'object' && channelData.tenant !== null && 'id' in channelData.tenant &&
-    typeof channelData.tenant.id === 'string' ? channelData.tenant.id : undefined;
-  return fromConversation ?? fromChannelData;
 }

@@ -13,6 +13,8 @@ export interface StepInput {
   today: Date;
   lang: Lang;
   t: Translate;
+  /** Step 4: where the latest quote request stands (quoteProgressLine), when there is one. */
+  quoteLine?: string | undefined;
 }
 
 /**
@@ -27,7 +29,7 @@ export function stepText(step: number, input: StepInput): string {
   return `${header}\n${body(step, input)}`;
 }
 
-function body(step: number, { contract, account, today, lang, t }: StepInput): string {
+function body(step: number, { contract, account, today, lang, t, quoteLine }: StepInput): string {
   const date = (d: Date) => formatDate(d, lang);
   switch (step) {
     case 1: {
@@ -51,7 +53,8 @@ function body(step: number, { contract, account, today, lang, t }: StepInput): s
     }
     case 4: {
       const { reseller } = contract;
-      const state = contract.renewalState === 'quote-requested' ? `\n${t('walk.steps.4.alreadyRequested')}` : '';
+      const requested = quoteLine ? t('status.fact', { label: t('quote.label'), value: quoteLine }) : contract.renewalState === 'quote-requested' ? t('walk.steps.4.alreadyRequested') : '';
+      const state = requested ? `\n${requested}` : '';
       return t('walk.steps.4.text', { name: reseller.name, email: reseller.email, phone: reseller.phone }) + state;
     }
     case 5:

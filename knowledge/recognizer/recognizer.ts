@@ -49,6 +49,8 @@ export interface Recognition {
   candidates: Candidate[];
   /** True when the best candidates are too close to pick one: ask the user. */
   ambiguous: boolean;
+  /** The three most likely in-scope intents whatever the decision, for studying misses (`npm run classify`). */
+  top?: Candidate[];
 }
 
 export interface RecognizeOptions {

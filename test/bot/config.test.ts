@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../bot/config.js';
+import { appTypeOf, ConfigError, loadConfig } from '../../bot/config.js';
 
 describe('configuration', () => {
   it('runs on its embedded defaults with an empty environment', () => {
@@ -25,6 +25,25 @@ describe('configuration', () => {
     expect(() => loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001' })).toThrow(/MicrosoftAppPassword/);
     expect(() => loadConfig({ MicrosoftAppId: 'x', MicrosoftAppPassword: 'y', MicrosoftAppType: 'SingleTenant' })).toThrow(/MicrosoftAppTenantId/);
     expect(() => loadConfig({ MicrosoftAppType: 'Other' })).toThrow(/MicrosoftAppType/);
+  });
+
+  it('treats an app id without MicrosoftAppType as SingleTenant (Azure no longer creates multi-tenant bots)', () => {
+    const app = { MicrosoftAppId: 'x', MicrosoftAppPassword: 'y', VERIFICATION_KEY_SECRET: 's' };
+    expect(() => loadConfig(app)).toThrow(/MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant \(the default\)/);
+    expect(appTypeOf(loadConfig({ ...app, MicrosoftAppTenantId: 't' }))).toBe('SingleTenant');
+    expect(appTypeOf(loadConfig({ ...app, MicrosoftAppType: 'MultiTenant' }))).toBe('MultiTenant');
+  });
+
+  it('requires VERIFICATION_KEY_SECRET in production mode, not in local mode', () => {
+    const app = { MicrosoftAppId: 'x', MicrosoftAppPassword: 'y', MicrosoftAppTenantId: 't' };
+    expect(() => loadConfig(app)).toThrow(/VERIFICATION_KEY_SECRET: required when MicrosoftAppId is set/);
+    expect(loadConfig({ ...app, VERIFICATION_KEY_SECRET: 's' }).VERIFICATION_KEY_SECRET).toBe('s');
+    expect(loadConfig({}).VERIFICATION_KEY_SECRET).toBeUndefined();
+  });
+
+  it('reads HOST, unset by default', () => {
+    expect(loadConfig({}).HOST).toBeUndefined();
+    expect(loadConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
   });
 
   it('requires a token with a contract API URL', () => {

@@ -221,7 +221,7 @@ describe('production mode (an app id is set)', () => {
   let prodBase: string;
 
   beforeAll(async () => {
-    prod = createApp(loadConfig({ STORAGE: 'memory', MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-used' }), createLogger('silent'));
+    prod = createApp(loadConfig({ STORAGE: 'memory', MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-used', MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002', VERIFICATION_KEY_SECRET: 'test-secret' }), createLogger('silent'));
     prodBase = `http://127.0.0.1:${await listen(prod.server, 0, '127.0.0.1')}`;
   });
 

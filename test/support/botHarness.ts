@@ -1,10 +1,13 @@
-import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity, type Middleware, type Storage, type TurnContext } from 'botbuilder';
+import { ClaimsIdentity } from 'botframework-connector';
 import type { Clock } from '../../services/clock.js';
 import { createBot, type BotParts } from '../../bot/app.js';
 import { loadConfig, type Config } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
 import type { FaqId, IntentId, Lang } from '../../knowledge/schema.js';
 import { formatDateText } from '../../dialogs/formatDate.js';
+import type { QuoteMailer } from '../../services/quotes/index.js';
+import { FakeMailer } from '../services/quotes/fakeMailer.js';
 
 export interface Harness {
   parts: BotParts;
@@ -27,16 +30,22 @@ export interface HarnessOptions {
   clock?: Clock;
   /** Fields set on every activity the test sends (channel, tenant, user…). */
   template?: Partial<Activity>;
+  /** Where quote e-mails go. @default a FakeMailer that accepts them (nothing written to disk) */
+  mailer?: QuoteMailer;
+  /** Plays a production adapter that validated a Bot Framework channel token for every turn. */
+  channelAuthenticated?: boolean;
 }
 
 export function botHarness(options: HarnessOptions = {}): Harness {
   const config: Config = loadConfig({ STORAGE: 'memory', LOG_LEVEL: 'silent', ...options.env });
   const storage = options.storage ?? new MemoryStorage();
-  const parts = createBot(config, createLogger('silent'), { storage, ...(options.clock ? { clock: options.clock } : {}) });
+  const mailer = options.mailer ?? new FakeMailer();
+  const parts = createBot(config, createLogger('silent'), { storage, mailer, ...(options.clock ? { clock: options.clock } : {}) });
   // The template is applied to every activity the test sends: it plays the channel's locale.
   const template: Partial<Activity> = { ...(options.locale ? { locale: options.locale } : {}), ...options.template };
   const adapter = new TestAdapter((context) => parts.bot.run(context), template);
   adapter.onTurnError = parts.onTurnError;
+  if (options.channelAuthenticated) adapter.use(channelIdentity());
   for (const m of parts.middleware) adapter.use(m);
   return {
     parts,
@@ -46,6 +55,17 @@ export function botHarness(options: HarnessOptions = {}): Harness {
     answer: (id, lang) => formatDateText(parts.kb.faq(id)[lang].answer, lang),
     asked: (id, lang) => `${formatDateText(parts.kb.faq(id)[lang].answer, lang)}\n\n${parts.translator.forLang(lang)('feedback.question')}`,
     title: (id, lang) => parts.kb.title(id, lang),
+  };
+}
+
+/** Middleware giving each turn the identity CloudAdapter sets after checking a channel's token. */
+function channelIdentity(): Middleware {
+  return {
+    onTurn: async (context: TurnContext, next: () => Promise<void>) => {
+      const claims = [{ type: 'iss', value: 'https://api.botframework.com' }, { type: 'aud', value: 'bot-app-id' }];
+      context.turnState.set(context.adapter.BotIdentityKey, new ClaimsIdentity(claims, 'Bearer'));
+      await next();
+    },
   };
 }
 

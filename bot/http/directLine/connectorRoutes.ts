@@ -26,7 +26,11 @@ export function registerConnectorRoutes(server: Server, store: ConversationStore
       return sendError(res, 404, 'BadArgument', `Activity not found: ${activityId ?? ''}`);
     }
     // Typing indicators only matter while they are live; polling clients would get them late.
-    if (body.value.type === 'typing') return res.send(200, {});
+    if (body.value.type === 'typing') {
+      // Not `return res.send(...)`: restify logs a whole response object when an async handler returns one.
+      res.send(200, {});
+      return;
+    }
     const { serviceUrl: _internal, replyToId, ...activity } = body.value;
     // A reply to the conversationUpdate (which clients never see) would keep Web Chat waiting
     // for that activity: only keep a replyToId that clients can find in the transcript.

@@ -29,12 +29,18 @@ export interface ConversationStoreOptions {
   maxActivities?: number;
   /** A conversation nobody touched for this long is forgotten. @default 3600000 (one hour) */
   idleMs?: number;
+  /** Bytes of JSON kept per conversation; the oldest activities go first. @default 262144 */
+  conversationBudgetBytes?: number;
+  /** Bytes of JSON kept in all; the least recently active conversations go first. @default 16777216 */
+  totalBudgetBytes?: number;
 }
 
 interface Entry {
   info: ConversationInfo;
   /** Activities in arrival order, each with its sequence number (its watermark). */
-  transcript: Array<{ seq: number; activity: ActivityJson }>;
+  transcript: Array<{ seq: number; activity: ActivityJson; bytes: number }>;
+  /** Bytes of JSON of the transcript. */
+  bytes: number;
   lastSeq: number;
   lastActive: number;
 }
@@ -49,15 +55,25 @@ export class ConversationStore {
   private readonly maxConversations: number;
   private readonly maxActivities: number;
   private readonly idleMs: number;
+  private readonly conversationBudget: number;
+  private readonly totalBudget: number;
+  private totalBytes = 0;
 
   constructor(private readonly options: ConversationStoreOptions) {
     this.maxConversations = options.maxConversations ?? 1000;
     this.maxActivities = options.maxActivities ?? 500;
     this.idleMs = options.idleMs ?? 3_600_000;
+    this.conversationBudget = options.conversationBudgetBytes ?? 262_144;
+    this.totalBudget = options.totalBudgetBytes ?? 16_777_216;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Bytes of JSON held in all transcripts. */
+  get bytes(): number {
+    return this.totalBytes;
   }
 
   /** Starts the conversation, or finds it when it already exists (a client resuming). */
@@ -65,7 +81,7 @@ export class ConversationStore {
     const existing = this.entry(info.id);
     if (existing) return { conversation: { ...existing.info }, created: false };
     this.makeRoom();
-    this.entries.set(info.id, { info: { ...info }, transcript: [], lastSeq: 0, lastActive: this.now() });
+    this.entries.set(info.id, { info: { ...info }, transcript: [], bytes: 0, lastSeq: 0, lastActive: this.now() });
     return { conversation: { ...info }, created: true };
   }
 
@@ -88,9 +104,15 @@ export class ConversationStore {
       id: activity.id ?? `${id}|${String(seq).padStart(7, '0')}`,
       timestamp: this.options.clock.now().toISOString(),
     };
+    const bytes = Buffer.byteLength(JSON.stringify(stored));
     entry.lastSeq = seq;
-    entry.transcript.push({ seq, activity: stored });
-    if (entry.transcript.length > this.maxActivities) entry.transcript.splice(0, entry.transcript.length - this.maxActivities);
+    entry.transcript.push({ seq, activity: stored, bytes });
+    entry.bytes += bytes;
+    this.totalBytes += bytes;
+    while (entry.transcript.length > 1 && (entry.transcript.length > this.maxActivities || entry.bytes > this.conversationBudget)) {
+      this.dropOldest(entry);
+    }
+    this.keepWithinTotal(id);
     return structuredClone(stored);
   }
 
@@ -107,13 +129,38 @@ export class ConversationStore {
     return { activities, watermark: String(entry.lastSeq) };
   }
 
+  private dropOldest(entry: Entry): void {
+    const dropped = entry.transcript.shift();
+    if (!dropped) return;
+    entry.bytes -= dropped.bytes;
+    this.totalBytes -= dropped.bytes;
+  }
+
+  /** Forgets the least recently active conversations (never `keep`) while over the total budget. */
+  private keepWithinTotal(keep: string): void {
+    for (const id of this.entries.keys()) {
+      if (this.totalBytes <= this.totalBudget) return;
+      if (id !== keep) this.forget(id);
+    }
+  }
+
+  private forget(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    this.totalBytes -= entry.bytes;
+    this.entries.delete(id);
+  }
+
   /** The entry if it exists and has not expired; touching it keeps it alive. */
   private entry(id: string): Entry | undefined {
     const entry = this.entries.get(id);
     if (!entry) return undefined;
     const now = this.now();
+    if (now - entry.lastActive > this.idleMs) {
+      this.forget(id);
+      return undefined;
+    }
     this.entries.delete(id);
-    if (now - entry.lastActive > this.idleMs) return undefined;
     entry.lastActive = now;
     this.entries.set(id, entry);
     return entry;
@@ -122,7 +169,7 @@ export class ConversationStore {
   private makeRoom(): void {
     const now = this.now();
     for (const [id, entry] of this.entries) {
-      if (now - entry.lastActive > this.idleMs || this.entries.size >= this.maxConversations) this.entries.delete(id);
+      if (now - entry.lastActive > this.idleMs || this.entries.size >= this.maxConversations) this.forget(id);
       else break;
     }
   }

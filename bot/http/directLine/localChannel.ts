@@ -42,6 +42,8 @@ export class LocalChannel {
    * Direct Line) and runs the bot's turn; resolves with the activity id once the bot has answered.
    */
   async post(conversation: ConversationInfo, posted: ClientActivity, serviceUrl: string): Promise<string> {
+    // Typing indicators are neither kept (Direct Line does not keep them) nor worth a turn.
+    if (posted.type === 'typing') return `${conversation.id}|typing`;
     const { from: _ignored, ...fields } = posted;
     const user = userAccount(conversation, posted.from?.name);
     const locale = posted.locale ?? conversation.locale;
@@ -54,8 +56,6 @@ export class LocalChannel {
       ...(locale ? { locale } : {}),
     });
     if (!stored?.id) throw new Error(`conversation ${conversation.id} disappeared while posting`);
-    // Typing indicators are not worth a turn of the bot (and Direct Line does not keep them).
-    if (posted.type === 'typing') return stored.id;
     await this.runTurn({
       ...this.envelope(conversation, serviceUrl),
       type: posted.type,

@@ -8,8 +8,9 @@ import { USER_ID_PATTERN, type IdGenerator } from './ids.js';
 import type { LocalChannel } from './localChannel.js';
 import type { LocalTokenClaims, LocalTokens } from './localTokens.js';
 import type { OriginPolicy } from './originPolicy.js';
-import { clientActivitySchema, generateTokenSchema, parseBody, startConversationSchema, textTooLong } from './schemas.js';
+import { activityTooBig, clientActivitySchema, generateTokenSchema, MAX_CLIENT_ACTIVITY_BYTES, parseBody, startConversationSchema, textTooLong } from './schemas.js';
 import type { TokenBucketLimiter } from './tokenBucket.js';
+import type { UserIds } from './userIds.js';
 
 export interface LocalDirectLineOptions {
   store: ConversationStore;
@@ -18,6 +19,8 @@ export interface LocalDirectLineOptions {
   origins: OriginPolicy;
   limiter: TokenBucketLimiter;
   newId: IdGenerator;
+  /** Checks the signature of a user id a client asks a token for. */
+  users: UserIds;
   logger: Logger;
 }
 
@@ -106,6 +109,10 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
     if (requested !== undefined && !USER_ID_PATTERN.test(requested)) {
       return sendError(res, 400, 'BadArgument', 'user.id must start with "dl_" followed by letters, digits, "-" or "_".');
     }
+    // A user id is a key to that user's state: only the one who was given it may use it.
+    if (requested !== undefined && !options.users.isSigned(requested, body.value.userSignature)) {
+      return sendError(res, 403, 'Forbidden', 'user.id must come with the userSignature that /api/directline/token gave for it.');
+    }
     const conversationId = options.newId();
     const userId = requested ?? `dl_${options.newId()}`;
     res.send(200, { conversationId, ...tokens.issue(conversationId, userId) });
@@ -148,6 +155,9 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
     if (textTooLong(req.body)) return sendError(res, 413, 'MessageSizeTooBig', 'The message is too long for the assistant: shorten it and send it again.');
     const body = parseBody(clientActivitySchema, req.body);
     if (!body.ok) return sendError(res, 400, 'BadArgument', body.message);
+    if (activityTooBig(body.value)) {
+      return sendError(res, 413, 'MessageSizeTooBig', `The activity is larger than ${MAX_CLIENT_ACTIVITY_BYTES} bytes: send less data with it.`);
+    }
     try {
       const id = await channel.post(found.conversation, body.value, selfServiceUrl(req));
       res.send(200, { id });

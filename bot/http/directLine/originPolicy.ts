@@ -6,8 +6,9 @@ const DIRECT_LINE_HEADERS = 'Content-Type, Authorization, x-ms-bot-agent, x-requ
 export type OriginCheck = { ok: true; crossOrigin?: string } | { ok: false; origin: string };
 
 /**
- * Which web pages may use the chat endpoints: the bot's own pages, and the origins the site
- * owner lists in ALLOWED_ORIGINS (where the chat is embedded). A request without an Origin
+ * Which web pages may use the chat endpoints: the bot's own pages reached at localhost or an IP
+ * address, and the origins the site owner lists in ALLOWED_ORIGINS (where the chat is embedded,
+ * and the bot's own public address). A request without an Origin
  * header does not come from a page's script and is let through (rate limits still apply).
  */
 export class OriginPolicy {
@@ -36,12 +37,22 @@ export class OriginPolicy {
   }
 }
 
-/** Whether a page at `origin` is served by this server (same host and port as it was asked for). */
+/**
+ * Whether a page at `origin` is served by this server (same host and port as it was asked
+ * for), judged from the Host header only when its name cannot be rebound: `localhost` or an IP
+ * address. A page on a domain name that an attacker re-points to this machine (DNS rebinding)
+ * sends matching Origin and Host headers; the bot's own public name must be in ALLOWED_ORIGINS.
+ */
 function isSameOrigin(origin: string, host: string | undefined): boolean {
   if (!host) return false;
   try {
-    return new URL(origin).host.toLowerCase() === host.toLowerCase();
+    const url = new URL(origin);
+    return url.host.toLowerCase() === host.toLowerCase() && isUnrebindable(url.hostname.toLowerCase());
   } catch {
     return false;
   }
+}
+
+function isUnrebindable(hostname: string): boolean {
+  return hostname === 'localhost' || hostname.startsWith('[') || /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname);
 }

@@ -11,9 +11,13 @@ export const chatTokenRequestSchema = z.object({
   userSignature: z.string().max(200).optional(),
 });
 
-/** `POST /v3/directline/tokens/generate` (embedded endpoint), as Direct Line takes it. */
+/**
+ * `POST /v3/directline/tokens/generate` (embedded endpoint), as Direct Line takes it; a chosen
+ * `user.id` must come with the `userSignature` that /api/directline/token gave for it.
+ */
 export const generateTokenSchema = z.object({
   user: z.object({ id: z.string().max(100).optional() }).optional(),
+  userSignature: z.string().max(200).optional(),
 });
 
 /** `POST /v3/directline/conversations`: Web Chat sends the user and the locale. */
@@ -25,17 +29,23 @@ export const startConversationSchema = z.object({
 /** Activity types a client may post; others (conversationUpdate, invoke…) are the channel's or need a reply we cannot give. */
 export const CLIENT_ACTIVITY_TYPES = ['message', 'event', 'typing'] as const;
 
-const attachment = z.looseObject({
+const attachment = z.object({
   contentType: z.string().min(1).max(200),
   contentUrl: z.string().max(2000).optional(),
   name: z.string().max(500).optional(),
+  content: z.unknown().optional(),
 });
 
+/** Largest activity a client may post, in bytes of JSON (what is kept of it). */
+export const MAX_CLIENT_ACTIVITY_BYTES = 65_536;
+
 /**
- * An activity posted by Web Chat. `from` is ignored: the user is the one the token names.
- * Text longer than the bot accepts is refused with 413 (see `textTooLong`).
+ * An activity posted by Web Chat: the fields the bot reads, the rest dropped (nothing a client
+ * invents is kept). `from` is ignored: the user is the one the token names. Text longer than
+ * the bot accepts is refused with 413 (see `textTooLong`), and so is an activity over
+ * MAX_CLIENT_ACTIVITY_BYTES (see `activityTooBig`).
  */
-export const clientActivitySchema = z.looseObject({
+export const clientActivitySchema = z.object({
   type: z.enum(CLIENT_ACTIVITY_TYPES, { message: `activity.type must be one of ${CLIENT_ACTIVITY_TYPES.join(', ')}` }),
   text: z.string().max(MAX_TEXT_LENGTH, `activity.text is longer than ${MAX_TEXT_LENGTH} characters`).optional(),
   textFormat: z.enum(['plain', 'markdown', 'xml']).optional(),
@@ -49,6 +59,11 @@ export const clientActivitySchema = z.looseObject({
 });
 
 export type ClientActivity = z.infer<typeof clientActivitySchema>;
+
+/** Whether a checked activity is larger than a client may post. */
+export function activityTooBig(activity: ClientActivity): boolean {
+  return Buffer.byteLength(JSON.stringify(activity)) > MAX_CLIENT_ACTIVITY_BYTES;
+}
 
 /** Whether a posted body carries more text than the bot accepts (answered with 413, not 400). */
 export function textTooLong(body: unknown): boolean {

@@ -20,10 +20,13 @@ export class UserIds {
   /** The id the browser sent back when the signature is ours, else a new one. */
   resolve(claimed?: { userId?: string; userSignature?: string }): SignedUserId {
     const { userId, userSignature } = claimed ?? {};
-    if (userId && userSignature && USER_ID_PATTERN.test(userId) && sameSecret(userSignature, sign(this.key, userId))) {
-      return { userId, userSignature };
-    }
+    if (userId && this.isSigned(userId, userSignature)) return { userId, userSignature: sign(this.key, userId) };
     const fresh = `dl_${this.newId()}`;
     return { userId: fresh, userSignature: sign(this.key, fresh) };
+  }
+
+  /** Whether `userSignature` is this server's signature of `userId`. */
+  isSigned(userId: string, userSignature: string | undefined): boolean {
+    return userSignature !== undefined && USER_ID_PATTERN.test(userId) && sameSecret(userSignature, sign(this.key, userId));
   }
 }

@@ -58,6 +58,7 @@ export function registerWebChat(server: Server, options: WebChatOptions): WebCha
   const origins = new OriginPolicy(config.ALLOWED_ORIGINS);
   const limiter = new TokenBucketLimiter({ perMinute: config.TOKEN_RATE_LIMIT_PER_MINUTE, clock });
   const references = new ConversationReferences();
+  const users = new UserIds(deriveKey(keyMaterial, 'user-id'), newId);
   adapter.use(references.recorder());
 
   let issuer: ChatTokenIssuer | undefined;
@@ -70,7 +71,7 @@ export function registerWebChat(server: Server, options: WebChatOptions): WebCha
     store = new ConversationStore({ clock });
     const tokens = new LocalTokens(deriveKey(keyMaterial, 'local-token'), clock);
     const channel = new LocalChannel({ adapter, logic: options.logic, store, clock });
-    registerLocalDirectLine(server, { store, tokens, channel, origins, limiter, newId, logger });
+    registerLocalDirectLine(server, { store, tokens, channel, origins, limiter, newId, users, logger });
     registerConnectorRoutes(server, store);
     issuer ??= localIssuer(tokens, newId);
   }
@@ -85,7 +86,7 @@ export function registerWebChat(server: Server, options: WebChatOptions): WebCha
       logger,
     });
   }
-  registerChatTokenRoute(server, { issuer, users: new UserIds(deriveKey(keyMaterial, 'user-id'), newId), origins, limiter, logger });
+  registerChatTokenRoute(server, { issuer, users, origins, limiter, logger });
   registerStaticRoutes(server, { pageCsp: pageCsp(config), strings: pageStrings(readLocaleResources()) });
   return { store, references };
 }

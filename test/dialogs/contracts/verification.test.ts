@@ -55,11 +55,25 @@ describe('verification lock-out', () => {
 });
 
 describe('Teams verification by tenant', () => {
-  it('trusts a Teams user of the account\'s tenant without a proof', async () => {
-    const h = contractHarness({ locale: 'fr-FR', template: { channelId: 'msteams', conversation: { id: 'teams-1', tenantId: SAMPLE.active.tenant, isGroup: false, name: '', conversationType: 'personal' } } });
+  it('trusts a Teams user of the account\'s tenant without a proof when the Teams channel vouches for the request', async () => {
+    const h = contractHarness({ locale: 'fr-FR', channelAuthenticated: true, template: { channelId: 'msteams', conversation: { id: 'teams-1', tenantId: SAMPLE.active.tenant, isGroup: false, name: '', conversationType: 'personal' } } });
     await h.adapter
       .send(`statut de ${SAMPLE.active.id}`)
       .assertReply((r) => expect(contentOf(r)).toContain(h.say('fr', 'status.title', { renewalId: SAMPLE.active.id, account: 'Boulangeries Martin SARL' })));
+  });
+
+  it('asks for a proof when the request claiming the account\'s tenant is not authenticated (local mode)', async () => {
+    const h = contractHarness({ locale: 'fr-FR', template: { channelId: 'msteams', conversation: { id: 'teams-0', tenantId: SAMPLE.active.tenant, isGroup: false, name: '', conversationType: 'personal' } } });
+    await h.adapter
+      .send(`statut de ${SAMPLE.active.id}`)
+      .assertReply(h.say('fr', 'verify.askProof', { renewalId: SAMPLE.active.id }));
+  });
+
+  it('asks for a proof when an authenticated request claims the tenant on another channel', async () => {
+    const h = contractHarness({ locale: 'fr-FR', channelAuthenticated: true, template: { channelId: 'webchat', conversation: { id: 'web-0', tenantId: SAMPLE.active.tenant, isGroup: false, name: '', conversationType: 'personal' } } });
+    await h.adapter
+      .send(`statut de ${SAMPLE.active.id}`)
+      .assertReply(h.say('fr', 'verify.askProof', { renewalId: SAMPLE.active.id }));
   });
 
   it('asks another tenant\'s user for a proof, as on the web', async () => {

@@ -1,0 +1,55 @@
+import type { Activity, TurnContext } from 'botbuilder-core';
+import { CloudAdapter } from 'botbuilder/lib/cloudAdapter.js';
+import { validateAndFixActivity } from 'botbuilder/lib/activityValidator.js';
+import type { Request, Response } from 'restify';
+import { z } from 'zod';
+import { checkActivity } from './activityGuard.js';
+import type { FailureLog } from './failureLog.js';
+import type { MessageEndpoint } from './server.js';
+
+/** A body that checkActivity accepted, typed as the Activity botbuilder expects. */
+const activitySchema = z.custom<Activity>((value) => checkActivity(value).ok);
+
+/** The CloudAdapter, with its protected processActivity opened to the message endpoint. */
+export class MessagesAdapter extends CloudAdapter {
+  /** Authenticates the activity (in production), runs the turn; throws when authentication fails. */
+  handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+/**
+ * `POST /api/messages` handed to the CloudAdapter, without CloudAdapter.process: that one
+ * prints errors with console.error (not JSON) and sends their message to the caller (a
+ * forged token's 500 named the login host). Here a refused token is a 401 and any other
+ * failure a 500, both with a generic body and one JSON log line.
+ */
+export function adapterEndpoint(adapter: Pick<MessagesAdapter, 'handle'>, logic: (context: TurnContext) => Promise<void>, failures: FailureLog): MessageEndpoint {
+  return {
+    async process(req: Request, res: Response): Promise<void> {
+      const parsed = activitySchema.safeParse(req.body);
+      if (!parsed.success) {
+        res.send(400, { error: 'activity: invalid' });
+        return;
+      }
+      const activity = validateAndFixActivity(parsed.data);
+      try {
+        const invokeResponse = await adapter.handle(req.header('authorization') ?? '', activity, logic);
+        res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
+      } catch (error) {
+        if (isAuthenticationFailure(error)) {
+          failures.warn('message refused: authentication failed', error, { url: req.url });
+          res.send(401, { error: 'unauthorized' });
+        } else {
+          failures.error('message endpoint failed', error, { url: req.url });
+          res.send(500, { error: 'internal error' });
+        }
+      }
+    },
+  };
+}
+
+/** botframework-connector's AuthenticationError carries a 401 or 403 status code. */
+function isAuthenticationFailure(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'statusCode' in error && (error.statusCode === 401 || error.statusCode === 403);
+}

@@ -1,0 +1,82 @@
+import { featuresOf, ID_TOKEN } from './features.js';
+
+/** A sparse row: feature indexes and their weights (unit length). */
+export interface SparseVector {
+  indexes: Int32Array;
+  values: Float32Array;
+}
+
+/**
+ * TF-IDF over the model's features: sublinear term frequency (1 + log count), smoothed IDF
+ * learnt from the training texts, rows scaled to unit length. Features never seen in
+ * training are dropped.
+ */
+export class Vectorizer {
+  /** Feature indexes by kind, keyed without the kind prefix, so a message builds no prefixed strings. */
+  private readonly words = new Map<string, number>();
+  private readonly pairs = new Map<string, number>();
+  private readonly grams = new Map<string, number>();
+  /** Scratch space for one message, reused: transform is synchronous, so never shared. */
+  private readonly counts: Float32Array;
+  private readonly touched: Int32Array;
+
+  constructor(readonly features: readonly string[], readonly idf: Float32Array) {
+    features.forEach((f, i) => {
+      const kind = f[0] === 'w' ? this.words : f[0] === 'b' ? this.pairs : this.grams;
+      kind.set(f.slice(2), i);
+    });
+    this.counts = new Float32Array(features.length);
+    this.touched = new Int32Array(features.length);
+  }
+
+  get size(): number {
+    return this.features.length;
+  }
+
+  /** Learns the vocabulary and IDF of folded training texts; features sorted, so the result is deterministic. */
+  static fit(folded: readonly string[]): Vectorizer {
+    const df = new Map<string, number>();
+    for (const text of folded) for (const f of featuresOf(text).keys()) df.set(f, (df.get(f) ?? 0) + 1);
+    const features = [...df.keys()].sort();
+    const n = folded.length;
+    const idf = Float32Array.from(features, (f) => Math.log((1 + n) / (1 + (df.get(f) ?? 0))) + 1);
+    return new Vectorizer(features, idf);
+  }
+
+  /** The unit-length TF-IDF row of a folded text: the same features as featuresOf, looked up without building them. */
+  transform(folded: string): SparseVector {
+    const { counts, touched } = this;
+    let n = 0;
+    const add = (i: number | undefined) => {
+      if (i === undefined) return;
+      if (counts[i] === 0) touched[n++] = i;
+      counts[i] = (counts[i] ?? 0) + 1;
+    };
+    const words = folded.split(' ').filter(Boolean);
+    for (let w = 0; w < words.length; w += 1) {
+      const word = words[w] ?? '';
+      add(this.words.get(word));
+      if (w + 1 < words.length) add(this.pairs.get(`${word} ${words[w + 1] ?? ''}`));
+      if (word === ID_TOKEN) continue;
+      const padded = ` ${word} `;
+      for (let size = 2; size <= 5; size += 1) {
+        for (let start = 0; start + size <= padded.length; start += 1) add(this.grams.get(padded.slice(start, start + size)));
+      }
+    }
+    const indexes = new Int32Array(n);
+    const values = new Float32Array(n);
+    let norm = 0;
+    for (let k = 0; k < n; k += 1) {
+      const i = touched[k] ?? 0;
+      const count = counts[i] ?? 1;
+      counts[i] = 0;
+      const weight = (count === 1 ? 1 : 1 + Math.log(count)) * (this.idf[i] ?? 0);
+      indexes[k] = i;
+      values[k] = weight;
+      norm += weight * weight;
+    }
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let k = 0; k < n; k += 1) values[k] = (values[k] ?? 0) * scale;
+    return { indexes, values };
+  }
+}

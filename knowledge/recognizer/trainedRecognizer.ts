@@ -1,0 +1,82 @@
+import { LANGS, NONE, isIntentId, type IntentId, type Lang } from '../schema.js';
+import { LanguageDetector } from '../language/languageDetector.js';
+import { foldText } from '../text/foldText.js';
+import { foldForModel, hasRenewalId } from '../model/features.js';
+import type { IntentModel } from '../model/intentModel.js';
+import type { Candidate, IntentRecognizer, Recognition, RecognizeOptions, RecognizerExamples } from './recognizer.js';
+
+/** Only the start of a very long message is read: enough to know what it is about. */
+const MAX_CHARS = 600;
+
+export interface CalibratedTuning {
+  /** Below this probability the answer is `none` (chosen by grouped cross-validation, see scripts/evaluate.mjs). */
+  threshold: number;
+  /** The runner-up is "close" when its probability is at least this share of the best one's. */
+  ambiguityRatio: number;
+  /** Above this probability the best intent is answered even when the runner-up is close. */
+  sureProbability: number;
+}
+
+export const CALIBRATED_TUNING: CalibratedTuning = { threshold: 0.4, ambiguityRatio: 0.6, sureProbability: 0.6 };
+
+/**
+ * Understands a message with a trained model (logistic regression over word and character
+ * n-grams, learnt from the knowledge base's phrasings and out-of-scope examples), and says
+ * "none" rather than guess when the model is unsure or the out-of-scope class wins.
+ */
+export class TrainedRecognizer implements IntentRecognizer {
+  private readonly detector: LanguageDetector;
+  private readonly titles = new Map<string, IntentId>();
+
+  constructor(examples: RecognizerExamples, private readonly model: IntentModel, private readonly tuning: CalibratedTuning = CALIBRATED_TUNING) {
+    const texts = (lang: Lang) => [
+      ...examples.intents.flatMap((i) => [i.titles[lang], ...i.phrasings[lang]]),
+      ...examples.outOfScope[lang],
+      ...(examples.languageCorpus?.[lang] ?? []),
+    ];
+    this.detector = new LanguageDetector({ fr: texts('fr'), en: texts('en') });
+    for (const intent of examples.intents) {
+      for (const lang of LANGS) this.titles.set(foldText(intent.titles[lang]), intent.id);
+    }
+  }
+
+  recognize(text: string, options: RecognizeOptions = {}): Recognition {
+    const sample = text.slice(0, MAX_CHARS);
+    const guess = this.detector.detect(sample);
+    const base = { lang: guess.lang ?? options.fallbackLang ?? 'fr', langDetected: guess.lang !== undefined };
+
+    const titled = this.titles.get(foldText(sample));
+    if (titled) return { ...base, intent: titled, score: 1, candidates: [{ intent: titled, score: 1 }], ambiguous: false, top: [{ intent: titled, score: 1 }] };
+    if (foldText(sample) === '') return { ...base, intent: NONE, score: 0, candidates: [], ambiguous: false, top: [] };
+
+    const folded = foldForModel(sample);
+    const ranked = this.model.classifyFolded(folded);
+    const inScope: Candidate[] = [];
+    for (const { label, probability } of ranked) if (isIntentId(label)) inScope.push({ intent: label, score: probability });
+    const candidates = withRenewalIdRule(inScope, hasRenewalId(folded)).slice(0, 3).map((c) => ({ intent: c.intent, score: round(c.score) }));
+    const best = candidates[0];
+    const topLabel = ranked[0]?.label;
+    if (!best || !isIntentId(topLabel ?? '') || best.score < this.tuning.threshold) {
+      return { ...base, intent: NONE, score: round(best?.score ?? 0), candidates, ambiguous: false, top: candidates };
+    }
+    const close = candidates.filter((c) => c.score >= best.score * this.tuning.ambiguityRatio);
+    const ambiguous = close.length > 1 && best.score < this.tuning.sureProbability;
+    return { ...base, intent: best.intent, score: best.score, candidates: ambiguous ? close : candidates, ambiguous, top: candidates };
+  }
+}
+
+/**
+ * A message that carries a renewal-ID-looking number asks about that contract (its status, or
+ * renewing it), not what a renewal ID is: `renewal-id` gives its place to the better of
+ * `check-status` and `start-renewal`.
+ */
+export function withRenewalIdRule(ranked: readonly Candidate[], hasId: boolean): Candidate[] {
+  if (!hasId || ranked[0]?.intent !== 'renewal-id') return [...ranked];
+  const own = ranked.find((c) => c.intent === 'check-status' || c.intent === 'start-renewal');
+  if (!own) return [...ranked];
+  const first = ranked[0];
+  return [{ intent: own.intent, score: first.score }, ...ranked.filter((c) => c !== own && c !== first), { intent: first.intent, score: own.score }]
+    .sort((a, b) => b.score - a.score);
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+// `npm run eval:model` (node scripts/evaluate.mjs [--misses] [--no-cv] [--blind]): how well the recognizer understands messages it has never seen.
+//   1. grouped 5-fold cross-validation over the knowledge base's phrasings (near-copies of a
+//      phrasing stay in its fold), with the abstention threshold each level would give;
+//   2. with --blind, the blind set under test/knowledge/blind (written before tuning, scored once);
+//   3. the development and realistic sets of ../shared/eval when they are beside the project.
+// Prints top-1 French/English, out-of-scope rejected, wrong-topic rate and language detected.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const imp = (p) => import(path.join(root, 'dist', p));
+const { loadKnowledgeBase } = await imp('knowledge/knowledgeBase.js');
+const { trainingExamples, OUT_OF_SCOPE_LABEL, fingerprintOf } = await imp('knowledge/model/trainingData.js');
+const { IntentModel } = await imp('knowledge/model/intentModel.js');
+const { foldForModel } = await imp('knowledge/model/features.js');
+const { CALIBRATED_TUNING } = await imp('knowledge/recognizer/trainedRecognizer.js');
+const { createUnderstanding } = await imp('bot/app.js');
+
+const FOLDS = 5;
+const NEAR_COPY = 0.5;
+
+/** Character-trigram sets of folded texts, for the near-copy test. */
+function trigrams(text) {
+  const s = ` ${foldForModel(text)} `;
+  const set = new Set();
+  for (let i = 0; i + 3 <= s.length; i += 1) set.add(s.slice(i, i + 3));
+  return set;
+}
+function jaccard(a, b) {
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter += 1;
+  return inter / (a.size + b.size - inter || 1);
+}
+
+/** Folds of examples: same-label phrasings with trigram Jaccard >= NEAR_COPY are one group, and a group stays in one fold. */
+export function groupedFolds(examples, k = FOLDS) {
+  const parent = examples.map((_, i) => i);
+  const find = (i) => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const grams = examples.map((e) => trigrams(e.text));
+  const byLabel = new Map();
+  examples.forEach((e, i) => byLabel.set(e.label, [...(byLabel.get(e.label) ?? []), i]));
+  for (const members of byLabel.values()) {
+    for (let a = 0; a < members.length; a += 1) {
+      for (let b = a + 1; b < members.length; b += 1) {
+        if (jaccard(grams[members[a]], grams[members[b]]) >= NEAR_COPY) parent[find(members[a])] = find(members[b]);
+      }
+    }
+  }
+  const groups = new Map();
+  examples.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  // Deterministic spread: groups in a fixed pseudo-random order, dealt round-robin.
+  const ordered = [...groups.values()].sort((x, y) => hash(examples[x[0]].text) - hash(examples[y[0]].text));
+  const fold = new Array(examples.length);
+  ordered.forEach((members, g) => members.forEach((i) => { fold[i] = g % k; }));
+  return { fold, groups: groups.size };
+}
+function hash(s) {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i += 1) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** Out-of-fold predictions: the in-scope best label and probability, and whether the out-of-scope class won. */
+export function crossValidate(examples, options) {
+  const { fold, groups } = groupedFolds(examples);
+  const predictions = [];
+  for (let f = 0; f < FOLDS; f += 1) {
+    const train = examples.filter((_, i) => fold[i] !== f);
+    const model = IntentModel.train(train, fingerprintOf(train), options);
+    examples.forEach((e, i) => {
+      if (fold[i] !== f) return;
+      const ranked = model.classify(e.text);
+      const best = ranked.find((r) => r.label !== OUT_OF_SCOPE_LABEL);
+      const second = ranked.filter((r) => r.label !== OUT_OF_SCOPE_LABEL)[1];
+      predictions.push({ expect: e.label, best: best.label, p: best.probability, p2: second?.probability ?? 0, second: second?.label, oosWins: ranked[0].label === OUT_OF_SCOPE_LABEL });
+    });
+  }
+  return { predictions, groups };
+}
+
+/**
+ * Rates at one threshold, with the shipped decision: below the threshold or when the
+ * out-of-scope class wins, "none"; when the runner-up is close, the bot asks which one
+ * ("asked": neither right nor wrong); otherwise it answers, right or wrong.
+ */
+export function ratesAt(predictions, threshold, tuning = CALIBRATED_TUNING) {
+  let right = 0; let wrong = 0; let asked = 0; let inScope = 0; let declined = 0; let outOfScope = 0;
+  for (const p of predictions) {
+    const answered = !p.oosWins && p.p >= threshold;
+    if (p.expect === OUT_OF_SCOPE_LABEL) { outOfScope += 1; if (!answered) declined += 1; continue; }
+    inScope += 1;
+    if (!answered) continue;
+    if (p.p2 >= p.p * tuning.ambiguityRatio && p.p < tuning.sureProbability) asked += 1;
+    else if (p.best === p.expect) right += 1;
+    else wrong += 1;
+  }
+  return { top1: right / inScope, wrong: wrong / inScope, asked: asked / inScope, rejected: declined / outOfScope, inScope, outOfScope };
+}
+
+/**
+ * The abstention threshold that cross-validation recommends. A wrong topic costs more than an
+ * "I don't know": the user still lacks the answer (one miss) and may act on the wrong one
+ * (one more), while after "I don't know" they rephrase or ask for a person. So each wrong
+ * answer, and each out-of-scope message answered, counts WRONG_COST missed answers; an
+ * "A or B?" counts as one miss; the threshold with the lowest cost wins (ties: the lower one).
+ */
+export const WRONG_COST = 2;
+export const THRESHOLDS = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
+export function chooseThreshold(predictions) {
+  let best;
+  for (const threshold of THRESHOLDS) {
+    const r = ratesAt(predictions, threshold);
+    // Counts, not rates: out-of-scope messages weigh as much as their share of the examples.
+    const cost = r.inScope * ((1 - r.top1 - r.wrong) + WRONG_COST * r.wrong) + r.outOfScope * WRONG_COST * (1 - r.rejected);
+    if (!best || cost < best.cost - 1e-9) best = { threshold, cost };
+  }
+  return best.threshold;
+}
+
+/** Rates of the shipped recognizer on a labelled set: top-1 per language, out-of-scope rejected, wrong topic, language. */
+export function scoreSetRates(recognizer, cases) {
+  const t = {};
+  const bump = (k, hit) => { t[k] ??= [0, 0]; t[k][0] += hit ? 1 : 0; t[k][1] += 1; };
+  for (const c of cases) {
+    const r = recognizer.recognize(c.text);
+    const oos = c.expect.length === 1 && c.expect[0] === 'none';
+    const hit = c.expect.includes(r.intent);
+    bump(oos ? 'none' : c.lang, hit);
+    if (!oos) bump('wrong', r.intent !== 'none' && !hit);
+    bump('lang', r.lang === c.lang);
+  }
+  const rate = (k) => (t[k] ? t[k][0] / t[k][1] : NaN);
+  return { fr: rate('fr'), en: rate('en'), none: rate('none'), wrong: rate('wrong'), lang: rate('lang') };
+}
+
+/** Scores the shipped recognizer on a labelled set, with the misses. */
+export function scoreSet(recognizer, cases) {
+  const t = {};
+  const bump = (k, hit) => { t[k] ??= [0, 0]; t[k][0] += hit ? 1 : 0; t[k][1] += 1; };
+  const misses = [];
+  for (const c of cases) {
+    const r = recognizer.recognize(c.text);
+    const oos = c.expect.length === 1 && c.expect[0] === 'none';
+    const hit = c.expect.includes(r.intent);
+    bump(oos ? 'none' : `acc.${c.lang}`, hit);
+    if (!oos) bump('wrong', r.intent !== 'none' && !hit);
+    bump('lang', r.lang === c.lang);
+    if (!hit) misses.push(`  ${c.lang} ${JSON.stringify(c.text)} -> ${r.intent}${r.ambiguous ? '?' : ''} [${r.candidates.map((x) => `${x.intent} ${x.score}`).join(', ')}]; expected ${c.expect.join('|')}`);
+  }
+  const pct = (k) => (t[k] ? `${((100 * t[k][0]) / t[k][1]).toFixed(1)}% (${t[k][0]}/${t[k][1]})` : 'n/a');
+  return { line: `top-1 fr ${pct('acc.fr')} | en ${pct('acc.en')} | out-of-scope rejected ${pct('none')} | wrong topic ${pct('wrong')} | language ${pct('lang')}`, misses };
+}
+
+export const readSet = (file) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const showMisses = args.includes('--misses');
+  const examples = trainingExamples(loadKnowledgeBase(path.join(root, 'knowledge')).recognizerExamples());
+  if (!args.includes('--no-cv')) {
+    const started = performance.now();
+    const { predictions, groups } = crossValidate(examples);
+    console.log(`grouped ${FOLDS}-fold cross-validation: ${examples.length} phrasings in ${groups} groups (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    const chosen = chooseThreshold(predictions);
+    for (const threshold of THRESHOLDS) {
+      const r = ratesAt(predictions, threshold);
+      const mark = `${threshold === chosen ? '  <- chosen' : ''}${threshold === CALIBRATED_TUNING.threshold ? '  <- shipped' : ''}`;
+      console.log(`  threshold ${threshold.toFixed(2)}: answered right ${(100 * r.top1).toFixed(1)}% | wrong topic ${(100 * r.wrong).toFixed(1)}% | asked "A or B?" ${(100 * r.asked).toFixed(1)}% | out-of-scope rejected ${(100 * r.rejected).toFixed(1)}%${mark}`);
+    }
+  }
+  const { recognizer } = createUnderstanding();
+  const sets = [];
+  if (args.includes('--blind')) sets.push(['blind (test/knowledge/blind)', path.join(root, 'test', 'knowledge', 'blind', 'blind.jsonl')]);
+  sets.push(['dev (../shared/eval)', path.join(root, '..', 'shared', 'eval', 'dev.jsonl')], ['realistic (../shared/eval)', path.join(root, '..', 'shared', 'eval', 'realistic.jsonl')]);
+  for (const [name, file] of sets) {
+    if (!existsSync(file)) { console.log(`${name}: not found`); continue; }
+    const { line, misses } = scoreSet(recognizer, readSet(file));
+    console.log(`${name}: ${line}`);
+    if (showMisses && !name.startsWith('blind')) console.log(misses.join('\n'));
+  }
+}
