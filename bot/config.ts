@@ -133,8 +133,9 @@ export const configSchema = z.object({
   NOTIFY_TOKEN: optionalString,
   /**
    * Key (32 characters or more) of the hashes that stand for user and conversation ids in the
-   * feedback records. Required in production with SQLite storage; in local mode one is generated
-   * on first start and kept in `<STORAGE_FILE>.feedback-key`. @default generated locally
+   * feedback records. Not set: in production it is derived from VERIFICATION_KEY_SECRET (so every
+   * instance hashes alike); in local mode one is generated on first start and kept in
+   * `<STORAGE_FILE>.feedback-key`. @default derived or generated
    */
   FEEDBACK_KEY_SECRET: optionalString.pipe(z.string().min(32, 'must have at least 32 characters').optional()),
   /** @default 90 days; older feedback records are deleted (at start-up, then daily) */
@@ -207,9 +208,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if (config.CONTRACT_API_URL && !config.CONTRACT_API_TOKEN) {
     throw new ConfigError('Invalid configuration: CONTRACT_API_TOKEN: required when CONTRACT_API_URL is set');
-  }
-  if (isProduction(config) && config.STORAGE === 'sqlite' && !config.FEEDBACK_KEY_SECRET) {
-    throw new ConfigError('Invalid configuration: FEEDBACK_KEY_SECRET: required in production (32 characters or more), so that every instance hashes ids alike');
   }
   if ((config.SMTP_URL || config.SMTP_HOST) && !config.MAIL_FROM) {
     throw new ConfigError('Invalid configuration: MAIL_FROM: required when SMTP_URL or SMTP_HOST is set');

@@ -1,17 +1,21 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../config.js';
+import { isProduction, type Config } from '../config.js';
 import { MIN_KEY_SECRET_LENGTH } from '../../services/feedback/index.js';
 
 /**
- * The key of the feedback hashes: FEEDBACK_KEY_SECRET when set (required in production, see
- * config.ts); with SQLite storage otherwise, a key generated once and kept beside the database
+ * The key of the feedback hashes: FEEDBACK_KEY_SECRET when set; in production otherwise, a key
+ * derived from VERIFICATION_KEY_SECRET (which production requires), so that every instance
+ * hashes a user alike without one more secret to share; in local mode with SQLite storage, a key generated once and kept beside the database
  * (`<STORAGE_FILE>.feedback-key`, readable by its owner only), so that a restart hashes the same
  * user alike; with memory storage, a key that lives as long as the process (nothing outlives it).
  */
 export function feedbackKeySecret(config: Config): string {
   if (config.FEEDBACK_KEY_SECRET) return config.FEEDBACK_KEY_SECRET;
+  if (isProduction(config) && config.VERIFICATION_KEY_SECRET) {
+    return createHmac('sha256', config.VERIFICATION_KEY_SECRET).update('renewal-bot feedback key v1').digest('hex');
+  }
   if (config.STORAGE === 'memory') return randomBytes(32).toString('hex');
   const file = `${config.STORAGE_FILE}.feedback-key`;
   if (existsSync(file)) {

@@ -85,10 +85,9 @@ describe('AGENT_TOKENS and FEEDBACK_KEY_SECRET', () => {
     expect(loadConfig({ AGENT_TOKENS: ` alice:${TOKEN} , ` }).AGENT_TOKENS).toEqual([{ name: 'alice', token: TOKEN }]);
   });
 
-  it('requires a feedback key in production with SQLite storage', () => {
-    const prod = { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'p' };
-    expect(() => loadConfig(prod)).toThrow(/FEEDBACK_KEY_SECRET/);
-    expect(loadConfig({ ...prod, FEEDBACK_KEY_SECRET: 'k'.repeat(32) }).FEEDBACK_KEY_SECRET).toBe('k'.repeat(32));
+  it('refuses a feedback key shorter than 32 characters without repeating it', () => {
+    expect(loadConfig({ FEEDBACK_KEY_SECRET: 'k'.repeat(32) }).FEEDBACK_KEY_SECRET).toBe('k'.repeat(32));
+    expect(() => loadConfig({ FEEDBACK_KEY_SECRET: 'too-short-secret' })).toThrow(/FEEDBACK_KEY_SECRET: must have at least 32 characters/);
     expect(() => loadConfig({ FEEDBACK_KEY_SECRET: 'too-short-secret' })).not.toThrow(/too-short-secret/);
   });
 });

@@ -87,10 +87,10 @@ describe('"Was this helpful?" under FAQ answers', () => {
 
   it('records a question it could not answer, redacted, under a keyed hash of the user', async () => {
     const h = botHarness({ locale: 'fr-FR' });
-    await h.adapter.send('mon numéro 06 12 34 56 78 ne reçoit pas les factures du certificat CRT-774310452').assertReply(h.say('fr', 'none'));
+    await h.adapter.send('comment renouveler mon passeport à la mairie ? certificat CRT-774310452, tel 06 12 34 56 78').assertReply(h.say('fr', 'none'));
     const unanswered = (await h.parts.feedback.store.since(EPOCH)).find((e) => e.kind === 'unanswered');
     expect(unanswered?.intent).toBe('none');
-    expect(unanswered?.text).toBe('mon numéro [phone] ne reçoit pas les factures du certificat [number]');
+    expect(unanswered?.text).toBe('comment renouveler mon passeport à la mairie ? certificat [number], tel [phone]');
     expect(unanswered?.user).toMatch(/^[0-9a-f]{32}$/);
   });
 });
