@@ -19,7 +19,8 @@ import { TurnUnderstanding } from '../dialogs/turnUnderstanding.js';
 import { appTypeOf, isProduction, type Config } from './config.js';
 import { createServer } from './http/server.js';
 import { registerWebChat, type WebChatParts } from './http/webChat/registerWebChat.js';
-import { createTranslator, type Translator } from './i18n.js';
+import { createTranslator, readLocaleResources, type Translator } from './i18n.js';
+import { ButtonLabels } from './buttonLabels.js';
 import type { Logger } from './logger.js';
 import { fromRoot, INTENT_MODEL_FILE, SAMPLE_CONTRACTS_FILE } from './paths.js';
 import { RenewalBot } from './renewalBot.js';
@@ -182,6 +183,7 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     understanding,
     translator,
     kb,
+    buttonLabels: new ButtonLabels(readLocaleResources(), kb),
   });
   const onTurnError = turnErrorHandler({ logger, translator, understanding, conversationState, defaultLang: config.DEFAULT_LANGUAGE });
   const middleware: Middleware[] = [new TeamsTenantMiddleware(), new TeamsButtonsMiddleware()];
