@@ -61,6 +61,12 @@ import { WalkthroughDialog } from '../dialogs/contracts/walkthroughDialog.js';
 import { HandoffDialog, HandoffGate, ProactiveNotifier, type HandoffDeps, type HandoffState } from '../dialogs/handoff/index.js';
 import { HandoffService, parseOpeningSpans, StorageCaseStore, SupportHours } from '../services/handoff/index.js';
 import { createAgentDesk, type AgentDesk } from './agentDesk/createAgentDesk.js';
+import { FeedbackFlow, type FeedbackState } from '../dialogs/feedback/index.js';
+import type { FeedbackStore } from '../services/feedback/index.js';
+import { createFeedback, type FeedbackParts } from './feedback/createFeedback.js';
+import type Database from 'better-sqlite3';
+import { BearerTokenAuthenticator } from './http/agentAuth/agentAuthenticator.js';
+import { registerAgentReport } from './http/agentReport/registerAgentReport.js';
 
 export interface BotApp extends BotParts {
   adapter: CloudAdapter;
@@ -90,6 +96,8 @@ export interface AppOverrides {
   directLine?: DirectLineTokenSource;
   /** Replaces the random ids of chat conversations and users (tests). */
   newId?: IdGenerator;
+  /** Replaces the feedback store chosen by configuration (tests). */
+  feedbackStore?: FeedbackStore;
   /** Replaces the quote mailer chosen by configuration (tests). */
   mailer?: QuoteMailer;
 }
@@ -109,7 +117,7 @@ function createStores(config: Config, overrides: AppOverrides, closers: Array<()
   const db = openDatabase(config.STORAGE_FILE);
   closers.push(() => db.close());
   return {
-    storage: overrides.storage ?? new SqliteStorage(db), attempts: new SqliteAttemptStore(db), quotes: new SqliteQuoteStore(db), outbox: new SqliteQuoteOutbox(db),
+    storage: overrides.storage ?? new SqliteStorage(db), attempts: new SqliteAttemptStore(db), quotes: new SqliteQuoteStore(db), outbox: new SqliteQuoteOutbox(db), db,
   };
 }
 
@@ -169,6 +177,8 @@ export interface BotParts {
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
   /** Middleware every adapter runs (channel-specific shaping of replies). */
   middleware: Middleware[];
+  /** Answer-quality records: the store the report reads, and the recorder. */
+  feedback: FeedbackParts;
   /** Delivers quote requests (e-mail, vendor API) and retries the failed ones. */
   quoteDelivery: QuoteDeliveryService;
   /** Human handoff: cases, queue, relay (its notifier is set once an adapter exists). */
@@ -220,6 +230,8 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     recognizer, commands: CommandWords.fromLocales(localeResources), translator, state, defaultLang: config.DEFAULT_LANGUAGE, logger,
   });
   const links = linksFrom(config);
+  const feedback = createFeedback(config, stores.db, clock, logger, overrides.feedbackStore);
+  closers.unshift(() => feedback.stop());
   const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, links, quoteDelivery };
   const handoff = new HandoffService({
     store: new StorageCaseStore(stores.storage),
@@ -249,6 +261,7 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     },
     personal: new ContractPersonalRouter(contractDeps),
     notUnderstood: (context, turn) => handoffGate.notUnderstood(context, turn),
+    feedback: new FeedbackFlow({ recorder: feedback.recorder, state: conversationState.createProperty<FeedbackState>('feedback'), kb, logger }),
   });
   const bot = new RenewalBot({
     conversationState,
@@ -267,7 +280,7 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
   const onTurnError = turnErrorHandler({ translator, understanding, conversationState: privateState, defaultLang: config.DEFAULT_LANGUAGE });
   const middleware: Middleware[] = [new TeamsTenantMiddleware(), new TeamsButtonsMiddleware()];
   return {
-    bot, kb, recognizer, translator, localeResources, onTurnError, middleware, quoteDelivery, handoff,
+    bot, kb, recognizer, translator, localeResources, onTurnError, middleware, quoteDelivery, handoff, feedback,
     languageOf: (context) => understanding.languageOf(context),
     close: () => closers.forEach((close) => close()),
   };
@@ -369,6 +382,15 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   const failures = new FailureLog({ logger, clock: overrides.clock ?? systemClock });
   const logic = (context: TurnContext) => parts.bot.run(context);
   const server = createServer({ logger, failures, serviceUrls, messages: adapterEndpoint(adapter, logic, failures) });
+  registerAgentReport(server, {
+    authenticator: new BearerTokenAuthenticator(config.AGENT_TOKENS),
+    store: parts.feedback.store,
+    kb: parts.kb,
+    recognizer: parts.recognizer,
+    translator: parts.translator,
+    clock: overrides.clock ?? systemClock,
+    defaultLang: config.DEFAULT_LANGUAGE,
+  });
   const webChat = await createWebChat(server, adapter, parts, config, logger, overrides);
   parts.handoff.useNotifier(new ProactiveNotifier({
     sender: { continueConversation: (reference, logic) => adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, logic) },

@@ -133,6 +133,19 @@ export const configSchema = z.object({
   /** Bearer token for POST /api/notify. Not set: /api/notify answers only in local mode, to this machine. */
   NOTIFY_TOKEN: optionalString,
   /**
+   * Key (32 characters or more) of the hashes that stand for user and conversation ids in the
+   * feedback records. Not set: in production it is derived from VERIFICATION_KEY_SECRET (so every
+   * instance hashes alike); in local mode one is generated on first start and kept in
+   * `<STORAGE_FILE>.feedback-key`. @default derived or generated
+   */
+  FEEDBACK_KEY_SECRET: optionalString.pipe(z.string().min(32, 'must have at least 32 characters').optional()),
+  /** @default 90 days; older feedback records are deleted (at start-up, then daily) */
+  FEEDBACK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** @default 0.35; FAQ answers given with a recognizer score below it are also reported as unanswered */
+  FEEDBACK_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.35),
+  /** Support agents, `name:token,name:token` (tokens of 24 characters or more). @default none: the report page refuses everyone */
+  AGENT_TOKENS: agentTokens,
+  /**
    * Quote e-mails (to the reseller, a copy to the customer) go through this SMTP server:
    * `smtp://user:password@host:587` or `smtps://user:password@host:465`. Or use SMTP_HOST…
    * @default none: the e-mails are written as .eml files to OUTBOX_DIR
@@ -162,11 +175,6 @@ export const configSchema = z.object({
   QUOTE_RETRY_SCAN_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
   /** desk: agents answer in the desk at /agent; event: send handoff.initiate to a contact-centre platform; both. @default desk */
   HANDOFF_MODE: z.enum(['desk', 'event', 'both']).default('desk'),
-  /**
-   * Support agents, `name:token,name:token` (tokens of 24 characters or more), for the desk and
-   * /api/agent. @default none: in local mode a one-time sign-in link is logged at start-up
-   */
-  AGENT_TOKENS: agentTokens,
   /** When agents are at their desks, e.g. `mon-fri 09:00-18:00; sat 10:00-12:00`. @default mon-fri 09:00-18:00 */
   SUPPORT_HOURS: z.string().default('mon-fri 09:00-18:00').refine((v) => {
     try {
@@ -192,7 +200,7 @@ export class ConfigError extends Error {
 }
 
 /** Settings whose value may hold a secret: an error names them but never repeats their value. */
-const SECRET_SETTINGS: ReadonlySet<string> = new Set(['SMTP_URL', 'SMTP_PASSWORD']);
+const SECRET_SETTINGS: ReadonlySet<string> = new Set(['SMTP_URL', 'SMTP_PASSWORD', 'AGENT_TOKENS', 'FEEDBACK_KEY_SECRET']);
 
 /**
  * Parses the environment into a Config. Throws a ConfigError whose message is one line

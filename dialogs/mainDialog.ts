@@ -11,6 +11,7 @@ import { replyButton } from './replies/buttons.js';
 import type { LinkUrls } from './replies/links.js';
 import { isCommand, type Turn, type TurnUnderstanding } from './turnUnderstanding.js';
 import { isReroute } from './dialogOutcome.js';
+import type { FeedbackFlow } from './feedback/index.js';
 
 export const MAIN_DIALOG = 'mainDialog';
 const ROUTE = 'mainDialog.route';
@@ -39,6 +40,8 @@ export interface MainDialogOptions {
   personal?: PersonalRouter;
   /** Told when a message was not understood; returns true when it answered instead (offers a person). */
   notUnderstood?: (context: TurnContext, turn: Turn) => Promise<boolean>;
+  /** "Was this helpful?" under answers, and the recording of what the bot could not answer. */
+  feedback?: FeedbackFlow;
 }
 
 /** A dialog to start for this message. */
@@ -132,12 +135,13 @@ export class MainDialog extends ComponentDialog {
    */
   private async afterChildStep(step: WaterfallStepContext<RouteOptions>): Promise<DialogTurnResult> {
     if (!isReroute(step.result) || step.options.rerouted) return step.endDialog();
-    const start = await this.answer(step.context, await this.options.understanding.of(step.context));
+    const start = await this.answer(step.context, await this.options.understanding.of(step.context), { duringDialog: true });
     return start ? step.replaceDialog(ROUTE, { start, rerouted: true } satisfies RouteOptions) : step.endDialog();
   }
 
   /** Answers the message, or says which dialog must start to answer it. */
-  private async answer(context: TurnContext, turn: Turn): Promise<DialogStart | undefined> {
+  private async answer(context: TurnContext, turn: Turn, from: { duringDialog?: boolean } = {}): Promise<DialogStart | undefined> {
+    if (await this.options.feedback?.beforeAnswer(context, turn)) return undefined;
     if (await this.rejectEmpty(context, turn)) return undefined;
     const personal = await this.options.personal?.route(context, turn);
     if (personal === 'handled') return undefined;
@@ -150,12 +154,18 @@ export class MainDialog extends ComponentDialog {
     const intent = recognition.intent;
     if (intent === 'none') {
       await this.sayNotUnderstood(context, turn);
+      await this.options.feedback?.notUnderstood(context, turn);
       return undefined;
     }
     if (isFaqId(intent)) {
-      await context.sendActivity(faqReply(intent, this.replyOptions(turn)));
+      const reply = faqReply(intent, this.replyOptions(turn));
+      // Never asked while a dialog (the contract walkthrough) handed the question over.
+      const duringDialog = from.duringDialog === true;
+      await context.sendActivity(this.options.feedback ? await this.options.feedback.offer(context, turn, intent, reply, { duringDialog }) : reply);
       return undefined;
     }
+    // A person takes over (the handoff dialog): the report counts what led there.
+    if (intent === 'talk-to-agent') await this.options.feedback?.handedOff(context, turn);
     const child = this.children[intent];
     if (child) return { dialogId: child.id };
     await this.answerCommon(context, turn, intent);
@@ -195,6 +205,7 @@ export class MainDialog extends ComponentDialog {
     const ids = turn.recognition.candidates.map((c) => c.intent);
     const buttons = [...topicButtons(ids, this.options.kb, turn.lang), replyButton(this.options.kb.title('talk-to-agent', turn.lang))];
     await context.sendActivity(MessageFactory.suggestedActions(dedupe(buttons), turn.t('didYouMean')));
+    await this.options.feedback?.askedWhichOne(context, turn, ids);
   }
 
   private async sayNotUnderstood(context: TurnContext, turn: Turn): Promise<void> {

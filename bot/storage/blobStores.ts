@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Storage, StoreItems } from 'botbuilder-core';
 import type { QuoteStore } from '../../services/contracts/index.js';
 import type { QuoteOutbox } from '../../services/quotes/index.js';
@@ -13,6 +14,8 @@ export interface Stores {
   attempts: AttemptStore;
   quotes: QuoteStore;
   outbox: QuoteOutbox;
+  /** The SQLite file, when state lives in one (the feedback records live there too). */
+  db?: Database.Database;
 }
 
 /** A Storage whose implementation is still loading; calls wait for it. */

@@ -3,7 +3,7 @@ import { verifiedIds } from '../contracts/verifiedContracts.js';
 import { contractStatus, ContractServiceError, toIsoDate, type ContractService, type RenewalId } from '../../services/contracts/index.js';
 import type { CaseContract, HandoffReason, OpenedCase } from '../../services/handoff/index.js';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../sdk.js';
-import { TextInput } from '../textInput.js';
+import { answerOf, TextInput } from '../textInput.js';
 import type { Turn } from '../turnUnderstanding.js';
 import { toAddress } from './customerAddress.js';
 import { formatBackAt } from './formatBackAt.js';
@@ -46,7 +46,8 @@ export class HandoffDialog extends ComponentDialog<HandoffDialogOptions> {
   private async openCase(step: WaterfallStepContext<HandoffDialogOptions>): Promise<DialogTurnResult> {
     const turn = await this.deps.understanding.of(step.context);
     const reason = reasonOf(step.values);
-    const summary = typeof step.result === 'string' && step.result.trim() !== '' ? step.result : turn.t(`handoff.reasons.${reason}`);
+    const given = typeof step.result === 'string' ? step.result : answerOf(step.result);
+    const summary = given !== undefined && given.trim() !== '' ? given : turn.t(`handoff.reasons.${reason}`);
     const state = await this.deps.handoffState.get(step.context, {});
     const contract = await this.verifiedContract(step.context);
     const { activity } = step.context;

@@ -47,7 +47,7 @@ describe('the HTTP server', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { activities: Array<{ text?: string }> };
     expect(body.activities).toHaveLength(1);
-    expect(body.activities[0]?.text).toBe(formatDateText(app.kb.faq('grace-period').en.answer, 'en'));
+    expect(body.activities[0]?.text).toBe(`${formatDateText(app.kb.faq('grace-period').en.answer, 'en')}\n\n${app.translator.forLang('en')('feedback.question')}`);
   });
 
   it('answers 400 with a clear error for an activity without a type', async () => {

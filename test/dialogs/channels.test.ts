@@ -39,12 +39,13 @@ describe('in Microsoft Teams', () => {
         text: '<at>Renewals</at> is there a grace period?',
         entities: [{ type: 'mention', mentioned: { id: 'bot-id', name: 'Renewals' }, text: '<at>Renewals</at>' }],
       })
-      .assertReply((r) => expect(r.text).toBe(h.answer('grace-period', 'en')));
+      .assertReply((r) => expect(r.text).toBe(h.asked('grace-period', 'en')));
   });
 
   it('keeps three or fewer buttons as suggested actions in a personal chat', async () => {
     const h = botHarness({ locale: 'en-US', template: teams({ id: 'p2', isGroup: false }) });
-    await h.adapter.send('is there a grace period?').assertReply((r) => {
+    // Asked again, the answer comes without "Was this helpful?": its 3 related questions remain.
+    await h.adapter.send('is there a grace period?').send('is there a grace period?').assertReply(() => undefined).assertReply((r) => {
       expect(buttonsOf(r)).toHaveLength(3);
       expect(r.attachments ?? []).toHaveLength(0);
     });

@@ -8,15 +8,15 @@ describe('the main dialog, in French', () => {
   it('answers a French question with the French answer and related questions as buttons', async () => {
     const h = botHarness({ locale: 'fr-FR' });
     await h.adapter.send('y a-t-il une période de grâce ?').assertReply((reply) => {
-      expect(reply.text).toBe(h.answer('grace-period', 'fr'));
-      expect(buttonsOf(reply)).toEqual(h.parts.kb.faq('grace-period').related.map((id) => h.title(id, 'fr')));
+      expect(reply.text).toBe(h.asked('grace-period', 'fr'));
+      expect(buttonsOf(reply)).toEqual([h.say('fr', 'feedback.yes'), h.say('fr', 'feedback.no'), ...h.parts.kb.faq('grace-period').related.map((id) => h.title(id, 'fr'))]);
     });
   });
 
   it('answers a French question in an English-locale conversation in French', async () => {
     const h = botHarness({ locale: 'en-US' });
     await h.adapter.send('comment savoir si mon contrat arrive a expiration').assertReply((reply) => {
-      expect(reply.text).toBe(h.answer('expiry-notice', 'fr'));
+      expect(reply.text).toBe(h.asked('expiry-notice', 'fr'));
     });
   });
 
@@ -28,7 +28,7 @@ describe('the main dialog, in French', () => {
       .send('période de grâce')
       .assertReply((reply) => expect(buttonsOf(reply)).toContain(h.title(related, 'fr')))
       .send(h.title(related, 'fr'))
-      .assertReply((reply) => expect(reply.text).toBe(h.answer(related, 'fr')));
+      .assertReply((reply) => expect(reply.text).toBe(h.asked(related, 'fr')));
   });
 
   it('says when a question is outside its subject and offers the main topics and an agent', async () => {
@@ -56,7 +56,7 @@ describe('the main dialog, in English', () => {
   it('answers an English question in a French-locale conversation in English', async () => {
     const h = botHarness({ locale: 'fr-FR' });
     await h.adapter.send('what counts as proof of purchase?').assertReply((reply) => {
-      expect(reply.text).toBe(h.answer('proof-of-purchase', 'en'));
+      expect(reply.text).toBe(h.asked('proof-of-purchase', 'en'));
       expect(buttonsOf(reply).length).toBeGreaterThan(0);
     });
   });
@@ -75,7 +75,7 @@ describe('the main dialog, in English', () => {
       .send('can you answer in French please')
       .assertReply((reply) => expect(reply.text).toBe(h.say('fr', 'language.switched')))
       .send('is there a grace period?')
-      .assertReply((reply) => expect(reply.text).toBe(h.answer('grace-period', 'fr')))
+      .assertReply((reply) => expect(reply.text).toBe(h.asked('grace-period', 'fr')))
       .send('speak English')
       .assertReply((reply) => expect(reply.text).toBe(h.say('en', 'language.switched')));
   });
@@ -160,6 +160,6 @@ describe('bad input', () => {
       .send('période de grâce ?')
       .assertReply(h.say('fr', 'errors.turn'))
       .send('période de grâce ?')
-      .assertReply((reply) => expect(reply.text).toBe(h.answer('grace-period', 'fr')));
+      .assertReply((reply) => expect(reply.text).toBe(h.asked('grace-period', 'fr')));
   });
 });

@@ -65,7 +65,7 @@ describe('the embedded Direct Line endpoint (local mode)', () => {
     await client.poll();
     await client.send("c'est quoi la periode de grace");
     const [reply] = await client.botMessages();
-    expect(reply?.text).toBe(formatDateText(app.kb.faq('grace-period').fr.answer, 'fr'));
+    expect(reply?.text).toBe(`${formatDateText(app.kb.faq('grace-period').fr.answer, 'fr')}\n\n${app.translator.forLang('fr')('feedback.question')}`);
     expect(reply?.suggestedActions?.actions?.map((a) => a.title)).toContain(app.kb.title('reinstate-lapsed', 'fr'));
   });
 
@@ -74,7 +74,7 @@ describe('the embedded Direct Line endpoint (local mode)', () => {
     await client.poll();
     await client.send('is there a grace period if I renew late?', { locale: 'en-US' });
     const [reply] = await client.botMessages();
-    expect(reply?.text).toBe(formatDateText(app.kb.faq('grace-period').en.answer, 'en'));
+    expect(reply?.text).toBe(`${formatDateText(app.kb.faq('grace-period').en.answer, 'en')}\n\n${app.translator.forLang('en')('feedback.question')}`);
   });
 
   it('replays the whole history from watermark 0 after a reconnect', async () => {

@@ -20,6 +20,8 @@ export interface Harness {
   say(lang: Lang, key: string, vars?: Record<string, unknown>): string;
   /** The FAQ answer text of an entry, as the bot would say it. */
   answer(id: FaqId, lang: Lang): string;
+  /** The FAQ answer followed by "Was this helpful?", as given the first time in a conversation. */
+  asked(id: FaqId, lang: Lang): string;
   title(id: IntentId, lang: Lang): string;
 }
 
@@ -66,6 +68,7 @@ export function botHarness(options: HarnessOptions = {}): Harness {
     storage,
     say: (lang, key, vars) => parts.translator.forLang(lang)(key, vars ?? {}),
     answer: (id, lang) => formatDateText(parts.kb.faq(id)[lang].answer, lang),
+    asked: (id, lang) => `${formatDateText(parts.kb.faq(id)[lang].answer, lang)}\n\n${parts.translator.forLang(lang)('feedback.question')}`,
     title: (id, lang) => parts.kb.title(id, lang),
   };
 }

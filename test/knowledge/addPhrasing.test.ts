@@ -1,0 +1,55 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fromRoot } from '../../bot/paths.js';
+import { addPhrasing, PhrasingRefused } from '../../knowledge/addPhrasing.js';
+import { loadKnowledgeBase } from '../../knowledge/knowledgeBase.js';
+import { Recognizer } from '../../knowledge/recognizer/recognizer.js';
+
+/** A question the shipped knowledge base does not answer as grace-period. */
+const MISSED = 'we blew past the cutoff by a fortnight, any slack?';
+
+/** The recognizer built from the knowledge files, through the public loading API. */
+const recognizerOf = (dir: string) => new Recognizer(loadKnowledgeBase(dir).recognizerExamples());
+
+describe('kb:add-phrasing', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = path.join(mkdtempSync(path.join(tmpdir(), 'kb-')), 'knowledge');
+    cpSync(fromRoot('knowledge'), dir, { recursive: true });
+  });
+  afterEach(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
+
+  it('makes the recognizer answer a question it missed', () => {
+    expect(recognizerOf(dir).recognize(MISSED).intent).not.toBe('grace-period');
+    addPhrasing(dir, 'grace-period', 'en', MISSED);
+    expect(recognizerOf(dir).recognize(MISSED).intent).toBe('grace-period');
+    const saved: unknown = JSON.parse(readFileSync(path.join(dir, 'faq', 'grace-period.json'), 'utf8'));
+    expect(JSON.stringify(saved)).toContain(MISSED);
+  });
+
+  it('keeps the file formatted as the others (two spaces, final newline) and changes nothing else', () => {
+    const file = path.join(dir, 'faq', 'grace-period.json');
+    const before = readFileSync(file, 'utf8');
+    addPhrasing(dir, 'grace-period', 'fr', 'on a dépassé la date butoir, il reste un peu de marge ?');
+    const after = readFileSync(file, 'utf8');
+    expect(after.endsWith('\n')).toBe(true);
+    expect(after.replace(/,\n\s+"on a dépassé la date butoir, il reste un peu de marge \?"/, '')).toBe(before);
+  });
+
+  it('refuses an unknown id, an unknown language, a duplicate (even in other case and accents) and an empty text', () => {
+    expect(() => addPhrasing(dir, 'no-such-entry', 'en', 'hello there')).toThrow(PhrasingRefused);
+    expect(() => addPhrasing(dir, 'no-such-entry', 'en', 'hello there')).toThrow(/unknown id "no-such-entry"/);
+    expect(() => addPhrasing(dir, 'grace-period', 'de', 'Gnadenfrist?')).toThrow(/unknown language "de"/);
+    expect(() => addPhrasing(dir, 'grace-period', 'fr', 'DELAI DE GRACE')).toThrow(/already a phrasing of "grace-period"/);
+    expect(() => addPhrasing(dir, 'installments', 'en', 'grace period?')).toThrow(/already a phrasing of "grace-period"/);
+    expect(() => addPhrasing(dir, 'grace-period', 'en', '  ?! ')).toThrow(/empty/);
+    expect(() => addPhrasing(dir, 'grace-period', 'en', 'x'.repeat(301))).toThrow(/300/);
+  });
+
+  it('adds to a conversation intent too', () => {
+    addPhrasing(dir, 'talk-to-agent', 'en', 'put a human on the line for me');
+    expect(loadKnowledgeBase(dir).conversationIntents.find((i) => i.id === 'talk-to-agent')?.en.phrasings).toContain('put a human on the line for me');
+  });
+});
