@@ -3,6 +3,7 @@ import { LanguageDetector } from '../language/languageDetector.js';
 import { foldText } from '../text/foldText.js';
 import { foldForModel, hasRenewalId } from '../model/features.js';
 import type { IntentModel } from '../model/intentModel.js';
+import { messageBody } from '../text/messageSegments.js';
 import type { Candidate, IntentRecognizer, Recognition, RecognizeOptions, RecognizerExamples } from './recognizer.js';
 
 /** Only the start of a very long message is read: enough to know what it is about. */
@@ -49,7 +50,8 @@ export class TrainedRecognizer implements IntentRecognizer {
     if (titled) return { ...base, intent: titled, score: 1, candidates: [{ intent: titled, score: 1 }], ambiguous: false, top: [{ intent: titled, score: 1 }] };
     if (foldText(sample) === '') return { ...base, intent: NONE, score: 0, candidates: [], ambiguous: false, top: [] };
 
-    const folded = foldForModel(sample);
+    // Greeting and sign-off dropped: they pull long e-mails towards small talk.
+    const folded = foldForModel(messageBody(sample));
     const ranked = this.model.classifyFolded(folded);
     const inScope: Candidate[] = [];
     for (const { label, probability } of ranked) if (isIntentId(label)) inScope.push({ intent: label, score: probability });
