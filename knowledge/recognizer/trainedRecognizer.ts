@@ -44,7 +44,9 @@ export class TrainedRecognizer implements IntentRecognizer {
   recognize(text: string, options: RecognizeOptions = {}): Recognition {
     const sample = text.slice(0, MAX_CHARS);
     const guess = this.detector.detect(sample);
-    const base = { lang: guess.lang ?? options.fallbackLang ?? 'fr', langDetected: guess.lang !== undefined };
+    // Without a confident guess, the caller's language (the conversation's); without one, the weak guess.
+    const weak: Lang = guess.evidence < 0 ? 'en' : 'fr';
+    const base = { lang: guess.lang ?? options.fallbackLang ?? weak, langDetected: guess.lang !== undefined };
 
     const titled = this.titles.get(foldText(sample));
     if (titled) return { ...base, intent: titled, score: 1, candidates: [{ intent: titled, score: 1 }], ambiguous: false, top: [{ intent: titled, score: 1 }] };
