@@ -19,7 +19,8 @@ import { TurnUnderstanding } from '../dialogs/turnUnderstanding.js';
 import { appTypeOf, isProduction, type Config } from './config.js';
 import { createServer } from './http/server.js';
 import { registerWebChat, type WebChatParts } from './http/webChat/registerWebChat.js';
-import { createTranslator, type Translator } from './i18n.js';
+import { createTranslator, readLocaleResources, type Translator } from './i18n.js';
+import { ButtonLabels } from './buttonLabels.js';
 import type { Logger } from './logger.js';
 import { fromRoot, INTENT_MODEL_FILE, SAMPLE_CONTRACTS_FILE } from './paths.js';
 import { RenewalBot } from './renewalBot.js';
@@ -35,6 +36,10 @@ import {
   createContractService, MemoryQuoteStore, SqliteQuoteStore, type ContractService, type QuoteStore,
 } from '../services/contracts/index.js';
 import { MemoryAttemptStore, SqliteAttemptStore, VerificationService, type AttemptStore } from '../services/verification/index.js';
+import {
+  MemoryQuoteOutbox, QuoteDeliveryService, SqliteQuoteOutbox, type QuoteMailer, type QuoteOutbox,
+} from '../services/quotes/index.js';
+import { createQuoteMailer } from './mail/createQuoteMailer.js';
 import { ContractStatusDialog } from '../dialogs/contracts/contractStatusDialog.js';
 import type { ContractDialogDeps } from '../dialogs/contracts/contractDialogDeps.js';
 import { ContractPersonalRouter } from '../dialogs/contracts/personalRouter.js';
@@ -54,12 +59,15 @@ export interface AppOverrides {
   clock?: Clock;
   /** Replaces the contract service chosen by configuration (tests). */
   contracts?: ContractService;
+  /** Replaces the quote mailer chosen by configuration (tests). */
+  mailer?: QuoteMailer;
 }
 
 interface Stores {
   storage: Storage;
   attempts: AttemptStore;
   quotes: QuoteStore;
+  outbox: QuoteOutbox;
 }
 
 /**
@@ -68,11 +76,13 @@ interface Stores {
  */
 function createStores(config: Config, overrides: AppOverrides, closers: Array<() => void>): Stores {
   if (config.STORAGE === 'memory') {
-    return { storage: overrides.storage ?? new MemoryStorage(), attempts: new MemoryAttemptStore(), quotes: new MemoryQuoteStore() };
+    return { storage: overrides.storage ?? new MemoryStorage(), attempts: new MemoryAttemptStore(), quotes: new MemoryQuoteStore(), outbox: new MemoryQuoteOutbox() };
   }
   const db = openDatabase(config.STORAGE_FILE);
   closers.push(() => db.close());
-  return { storage: overrides.storage ?? new SqliteStorage(db), attempts: new SqliteAttemptStore(db), quotes: new SqliteQuoteStore(db) };
+  return {
+    storage: overrides.storage ?? new SqliteStorage(db), attempts: new SqliteAttemptStore(db), quotes: new SqliteQuoteStore(db), outbox: new SqliteQuoteOutbox(db),
+  };
 }
 
 /** Links the FAQ names, from configuration; a link that is not configured is not shown. */
@@ -107,7 +117,9 @@ export interface BotParts {
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
   /** Middleware every adapter runs (channel-specific shaping of replies). */
   middleware: Middleware[];
-  /** Closes what was opened (the database). */
+  /** Delivers quote requests (e-mail, vendor API) and retries the failed ones. */
+  quoteDelivery: QuoteDeliveryService;
+  /** Closes what was opened (the database, the mail transport, the retry timer). */
   close(): void;
 }
 
@@ -136,10 +148,11 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     clock,
     quotes: stores.quotes,
   });
+  const quoteDelivery = createQuoteDelivery(config, logger, overrides, { contracts, clock, outbox: stores.outbox, translator }, closers);
   const verification = new VerificationService({ contracts, clock, attempts: stores.attempts, keySecret: config.VERIFICATION_KEY_SECRET });
   const understanding = new TurnUnderstanding(recognizer, translator, state, config.DEFAULT_LANGUAGE);
   const links = linksFrom(config);
-  const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, logger, links };
+  const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, logger, links, quoteDelivery };
   const mainDialog = new MainDialog({
     kb,
     understanding,
@@ -155,10 +168,53 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     understanding,
     translator,
     kb,
+    buttonLabels: new ButtonLabels(readLocaleResources(), kb),
   });
   const onTurnError = turnErrorHandler({ logger, translator, understanding, conversationState, defaultLang: config.DEFAULT_LANGUAGE });
   const middleware: Middleware[] = [new TeamsTenantMiddleware(), new TeamsButtonsMiddleware()];
-  return { bot, kb, recognizer, translator, onTurnError, middleware, close: () => closers.forEach((close) => close()) };
+  return { bot, kb, recognizer, translator, onTurnError, middleware, quoteDelivery, close: () => closers.forEach((close) => close()) };
+}
+
+/**
+ * Quote delivery: e-mail through SMTP or to .eml files (configuration), the vendor's API when
+ * one is set; a timer retries what failed, and a first pass at start resumes what a restart
+ * left pending.
+ */
+function createQuoteDelivery(
+  config: Config,
+  logger: Logger,
+  overrides: AppOverrides,
+  parts: { contracts: ContractService; clock: Clock; outbox: QuoteOutbox; translator: Translator },
+  closers: Array<() => void>,
+): QuoteDeliveryService {
+  const configured = createQuoteMailer(config);
+  closers.push(() => configured.close());
+  const delivery = new QuoteDeliveryService({
+    contracts: parts.contracts,
+    outbox: parts.outbox,
+    mailer: overrides.mailer ?? configured.mailer,
+    clock: parts.clock,
+    texts: (lang) => {
+      const t = parts.translator.forLang(lang);
+      return (key, vars) => t(key, vars ?? {});
+    },
+    log: logger,
+    vendorApi: !overrides.contracts && Boolean(config.CONTRACT_API_URL),
+    messageIdDomain: configured.domain,
+    waitMs: config.QUOTE_DELIVERY_WAIT_MS,
+  });
+  if (!overrides.mailer) logger.info({ quoteMail: configured.description }, 'quote e-mails go to this mail server or folder');
+  if (!overrides.mailer && isProduction(config) && !config.SMTP_URL && !config.SMTP_HOST) {
+    logger.warn({ event: 'quote-mail-not-configured', outbox: config.OUTBOX_DIR }, 'production mode without SMTP_URL or SMTP_HOST: quote e-mails stay in the outbox folder and reach no reseller');
+  }
+  const retry = () => {
+    delivery.runDue().catch((error: unknown) => logger.error({ event: 'quote-retry-scan-failed', error: String(error) }, 'quote retry scan failed'));
+  };
+  const timer = setInterval(retry, config.QUOTE_RETRY_SCAN_MS);
+  timer.unref();
+  closers.unshift(() => clearInterval(timer));
+  retry();
+  return delivery;
 }
 
 /** The bot behind botbuilder's CloudAdapter and the restify server. */

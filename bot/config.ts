@@ -108,11 +108,42 @@ export const configSchema = z.object({
   TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Bearer token for POST /api/notify. Not set: /api/notify answers only in local mode, to this machine. */
   NOTIFY_TOKEN: optionalString,
+  /**
+   * Quote e-mails (to the reseller, a copy to the customer) go through this SMTP server:
+   * `smtp://user:password@host:587` or `smtps://user:password@host:465`. Or use SMTP_HOST…
+   * @default none: the e-mails are written as .eml files to OUTBOX_DIR
+   */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).optional())
+    .optional(),
+  SMTP_HOST: optionalString,
+  /** @default 587 (465 when SMTP_SECURE=true) */
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** true: TLS from the first byte (port 465); false: STARTTLS when offered. @default true for port 465 */
+  SMTP_SECURE: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
+  SMTP_USER: optionalString,
+  SMTP_PASSWORD: optionalString,
+  /** The From of quote e-mails, e.g. `Renewal assistant <renewals@example.com>`; required with SMTP. */
+  MAIL_FROM: optionalString.pipe(
+    z.string().regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address such as renewals@example.com or Name <renewals@example.com>').optional(),
+  ),
+  /** Where quote e-mails are written when no SMTP server is set. @default data/outbox */
+  OUTBOX_DIR: z.string().trim().min(1).default('data/outbox'),
+  /** How long the bot waits for a quote's delivery before answering "recorded". @default 5000 */
+  QUOTE_DELIVERY_WAIT_MS: z.coerce.number().int().min(0).max(14_000).default(5000),
+  /** How often failed quote deliveries due for a retry are looked for. @default 30000 */
+  QUOTE_RETRY_SCAN_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
 });
 
 export type Config = z.infer<typeof configSchema>;
 
 export class ConfigError extends Error {}
+
+/** Settings whose value may hold a secret: an error names them but never repeats their value. */
+const SECRET_SETTINGS: ReadonlySet<string> = new Set(['SMTP_URL', 'SMTP_PASSWORD']);
 
 /**
  * Parses the environment into a Config. Throws a ConfigError whose message is one line
@@ -123,7 +154,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const name = issue.path.join('.');
-      const got = typeof env[name] === 'string' ? ` (got ${JSON.stringify(env[name])})` : '';
+      const got = typeof env[name] === 'string' && !SECRET_SETTINGS.has(name) ? ` (got ${JSON.stringify(env[name])})` : '';
       return `${name}: ${issue.message}${got}`;
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
@@ -141,6 +172,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if (config.CONTRACT_API_URL && !config.CONTRACT_API_TOKEN) {
     throw new ConfigError('Invalid configuration: CONTRACT_API_TOKEN: required when CONTRACT_API_URL is set');
+  }
+  if ((config.SMTP_URL || config.SMTP_HOST) && !config.MAIL_FROM) {
+    throw new ConfigError('Invalid configuration: MAIL_FROM: required when SMTP_URL or SMTP_HOST is set');
+  }
+  if (config.SMTP_PASSWORD && !config.SMTP_USER) {
+    throw new ConfigError('Invalid configuration: SMTP_USER: required when SMTP_PASSWORD is set');
   }
   return config;
 }

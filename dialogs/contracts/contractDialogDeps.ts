@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
 import type { Clock } from '../../services/clock.js';
 import type { ContractService } from '../../services/contracts/index.js';
+import type { QuoteDeliveryService } from '../../services/quotes/index.js';
 import type { VerificationService } from '../../services/verification/index.js';
 import type { Logger } from 'pino';
 import type { StateAccessors } from '../conversationData.js';
@@ -17,6 +18,8 @@ export interface ContractDialogDeps {
   clock: Clock;
   logger: Logger;
   links: LinkUrls;
+  /** Sends quote requests to the reseller and tells where they stand. */
+  quoteDelivery: QuoteDeliveryService;
 }
 
 /** What a contract dialog returns when the user asked something else: the main dialog routes it. */

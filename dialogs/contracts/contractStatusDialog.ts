@@ -5,6 +5,7 @@ import { replyButton } from '../replies/buttons.js';
 import type { ContractDialogDeps } from './contractDialogDeps.js';
 import { isReroute } from './contractDialogDeps.js';
 import { rendersCards, statusView } from './statusView.js';
+import { quoteProgressLine } from './quoteReply.js';
 import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog, verifiedIdOf } from './verifyContractDialog.js';
 
 export const CONTRACT_STATUS_DIALOG = 'contractStatusDialog';
@@ -41,7 +42,9 @@ export class ContractStatusDialog extends ComponentDialog {
       const account = await this.deps.contracts.listAccountContracts(contract.account.accountNumber);
       const others = account.filter((c) => c.renewalId !== contract.renewalId);
       const today = this.deps.clock.now();
-      const view = statusView({ contract, others, today, lang: turn.lang, t: turn.t });
+      const quote = await this.deps.quoteDelivery.latest(contract.renewalId);
+      const quoteLine = quote ? quoteProgressLine(quote, contract.reseller, turn.lang, turn.t) : undefined;
+      const view = statusView({ contract, others, today, lang: turn.lang, t: turn.t, quoteLine });
       const buttons: CardAction[] = [replyButton(turn.t('buttons.walkthrough'))];
       if (alignEndDates(account, today).kind === 'proposal') buttons.push(replyButton(turn.t('buttons.align')));
       buttons.push(replyButton(kb.title('talk-to-agent', turn.lang)));

@@ -11,6 +11,8 @@ export interface StatusViewInput {
   today: Date;
   lang: Lang;
   t: Translate;
+  /** Where the latest quote request stands (quoteProgressLine), when there is one. */
+  quoteLine?: string | undefined;
 }
 
 export interface StatusView {
@@ -24,7 +26,7 @@ type Color = 'Good' | 'Warning' | 'Attention';
 const COLORS: Record<string, Color> = { active: 'Good', expiring: 'Warning', expired: 'Attention' };
 
 /** Status, dates, products and what to do next for one verified contract. */
-export function statusView({ contract, others, today, lang, t }: StatusViewInput): StatusView {
+export function statusView({ contract, others, today, lang, t, quoteLine }: StatusViewInput): StatusView {
   const status = contractStatus(contract, today);
   const date = (d: Date) => formatDate(d, lang);
   const title = t('status.title', { renewalId: contract.renewalId, account: contract.account.name });
@@ -36,6 +38,7 @@ export function statusView({ contract, others, today, lang, t }: StatusViewInput
     [t('status.labels.renewalState'), t(`status.renewal.${contract.renewalState}`, { date: contract.renewedEnd ? date(parseIsoDate(contract.renewedEnd)) : '' })],
     [t('status.labels.newTerm'), t('status.newTermValue', { date: date(status.renewalStart) })],
   ];
+  if (quoteLine) facts.push([t('quote.label'), quoteLine]);
   const notes: string[] = [];
   if (status.status === 'expiring' && !status.isRenewed) {
     notes.push(t(contract.segment === 'smb' ? 'status.note.expiringSmb' : 'status.note.expiring', { end: date(status.effectiveEnd) }));

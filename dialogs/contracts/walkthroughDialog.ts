@@ -10,10 +10,15 @@ import type { ContractDialogDeps, RerouteResult } from './contractDialogDeps.js'
 import { isReroute } from './contractDialogDeps.js';
 import { STEP_COUNT, stepText } from './walkthroughSteps.js';
 import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog, verifiedIdOf } from './verifyContractDialog.js';
+import { QUOTE_REQUEST_DIALOG, QuoteRequestDialog, type QuoteRequestOptions } from './quoteRequestDialog.js';
+import { quoteProgressLine } from './quoteReply.js';
 
 export const WALKTHROUGH_DIALOG = 'walkthroughDialog';
 const FLOW = 'walkthroughDialog.flow';
 const STEPS = 'walkthroughDialog.steps';
+
+/** Under the answer to a quote request: step 4's moves, without asking again. */
+const AFTER_QUOTE_BUTTONS = ['walk.buttons.next', 'walk.buttons.back', 'walk.buttons.skip', 'walk.buttons.stop'];
 
 /** The words that move through the walk, in both languages (lists in locales/…/commands). */
 export const WALK_COMMANDS = ['next', 'back', 'skip', 'stop', 'whereWasI', 'quote'] as const;
@@ -32,6 +37,7 @@ export class WalkthroughDialog extends ComponentDialog<WalkthroughOptions> {
     super(WALKTHROUGH_DIALOG);
     this.addDialog(new VerifyContractDialog(deps));
     this.addDialog(new WalkthroughStepsDialog(deps));
+    this.addDialog(new QuoteRequestDialog(deps));
     this.addDialog(new WaterfallDialog(FLOW, [this.verify.bind(this), this.walk.bind(this), this.done.bind(this)]));
     this.initialDialogId = FLOW;
   }
@@ -92,12 +98,17 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
         await dc.context.sendActivity(turn.t('walk.stopped', { step: saved.step, total: STEP_COUNT }));
         return dc.endDialog();
       case 'quote':
-        await this.requestQuote(dc.context, turn, renewalId);
-        return Dialog.EndOfTurn;
+        return dc.beginDialog(QUOTE_REQUEST_DIALOG, { renewalId, buttons: AFTER_QUOTE_BUTTONS } satisfies QuoteRequestOptions);
       default:
         // Another question: the main dialog answers it; "where was I?" brings the walk back.
         return dc.endDialog({ reroute: true } satisfies RerouteResult);
     }
+  }
+
+  /** Back from the quote request: a walk word typed instead of an address is carried out. */
+  override async resumeDialog(dc: DialogContext, _reason: unknown, result?: unknown): Promise<DialogTurnResult> {
+    const moved = typeof result === 'object' && result !== null && 'command' in result && result.command === true;
+    return moved ? this.continueDialog(dc) : Dialog.EndOfTurn;
   }
 
   /** After an interruption (help, language switch) the current step is shown again. */
@@ -128,7 +139,9 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
     const contract = await this.deps.contracts.findByRenewalId(renewalId);
     if (!contract) throw new ContractApiError('not-found', 'the contract of the walkthrough is no longer there');
     const account = await this.deps.contracts.listAccountContracts(contract.account.accountNumber);
-    const text = stepText(step, { contract, account, today: this.deps.clock.now(), lang: turn.lang, t: turn.t });
+    const quote = step === 4 ? await this.deps.quoteDelivery.latest(renewalId) : undefined;
+    const quoteLine = quote ? quoteProgressLine(quote, contract.reseller, turn.lang, turn.t) : undefined;
+    const text = stepText(step, { contract, account, today: this.deps.clock.now(), lang: turn.lang, t: turn.t, quoteLine });
     await context.sendActivity(MessageFactory.suggestedActions(this.buttons(turn, step), text));
   }
 
@@ -147,28 +160,6 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: string }> {
     delete profile.walkthrough;
     await dc.context.sendActivity(turn.t('walk.finished'));
     return dc.endDialog();
-  }
-
-  private async requestQuote(context: TurnContext, turn: Turn, renewalId: string): Promise<void> {
-    const from = context.activity.from;
-    try {
-      const receipt = await this.deps.contracts.requestQuote({
-        renewalId,
-        requestedBy: from.name?.trim() || from.id,
-        language: turn.lang,
-      });
-      const contract = await this.deps.contracts.findByRenewalId(renewalId);
-      this.deps.logger.info({ renewalId: maskRenewalId(renewalId), quote: receipt.id }, 'quote requested');
-      await context.sendActivity(MessageFactory.suggestedActions(
-        this.buttons(turn, 4).filter((b) => b.title !== turn.t('walk.buttons.quote')),
-        turn.t('walk.quoteSent', { id: receipt.id, reseller: contract?.reseller.name ?? '' }),
-      ));
-    } catch (error) {
-      if (!(error instanceof ContractApiError)) throw error;
-      const key = error.code === 'conflict' ? 'walk.quoteNotNeeded' : 'contracts.unavailable';
-      if (error.code !== 'conflict') this.deps.logger.error({ code: error.code, renewalId: maskRenewalId(renewalId) }, 'quote request failed');
-      await context.sendActivity(MessageFactory.suggestedActions(this.buttons(turn, 4), turn.t(key)));
-    }
   }
 }
 

@@ -24,6 +24,11 @@ export const quoteRequestReceiptSchema = z.object({
 });
 export type QuoteRequestReceipt = z.infer<typeof quoteRequestReceiptSchema>;
 
+export interface QuoteRequestOptions {
+  /** The same on every attempt of one request. @default a new random key */
+  idempotencyKey?: string;
+}
+
 /**
  * Everything the bot asks about maintenance contracts. Dialogs depend on this interface only;
  * FileContractService (embedded sample) and HttpContractService (vendor API) implement it.
@@ -39,6 +44,9 @@ export interface ContractService {
    * the contract. Case, spaces and dashes do not matter; false for an unknown ID.
    */
   verifyProof(renewalId: string, proof: string): Promise<boolean>;
-  /** Records a quote request for the reseller; the contract then shows `quote-requested`. */
-  requestQuote(request: QuoteRequest): Promise<QuoteRequestReceipt>;
+  /**
+   * Records a quote request for the reseller; the contract then shows `quote-requested`.
+   * A request sent again with the same `idempotencyKey` is recorded once (vendor API).
+   */
+  requestQuote(request: QuoteRequest, options?: QuoteRequestOptions): Promise<QuoteRequestReceipt>;
 }

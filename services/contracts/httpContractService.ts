@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Contract } from './contract.js';
 import { RENEWAL_ID_PATTERN, contractSchema } from './contract.js';
 import { ContractApiError } from './contractApiError.js';
-import type { ContractService, QuoteRequest, QuoteRequestReceipt } from './contractService.js';
+import type { ContractService, QuoteRequest, QuoteRequestOptions, QuoteRequestReceipt } from './contractService.js';
 import { quoteRequestReceiptSchema, quoteRequestSchema } from './contractService.js';
 import { maskRenewalId } from './maskRenewalId.js';
 import { ContractApiClient, type Call, type ContractApiClientOptions } from './contractApiClient.js';
@@ -75,7 +75,7 @@ export class HttpContractService implements ContractService {
     return this.api.validate(call, verifyResponseSchema, answer.json).verified;
   }
 
-  async requestQuote(request: QuoteRequest): Promise<QuoteRequestReceipt> {
+  async requestQuote(request: QuoteRequest, options: QuoteRequestOptions = {}): Promise<QuoteRequestReceipt> {
     const parsed = quoteRequestSchema.safeParse(request);
     if (!parsed.success) {
       const fields = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
@@ -87,8 +87,8 @@ export class HttpContractService implements ContractService {
       path: `/contracts/${renewalId}/quote-requests`,
       label: `POST /contracts/${maskRenewalId(renewalId)}/quote-requests`,
       body,
-      // Same key on every attempt: a retried request is not recorded twice.
-      headers: { 'Idempotency-Key': randomUUID() },
+      // Same key on every attempt (and on a later retry by the quote outbox): recorded once.
+      headers: { 'Idempotency-Key': options.idempotencyKey ?? randomUUID() },
     };
     const answer = await this.api.send(call);
     this.api.expectSuccess(call, answer);

@@ -12,6 +12,7 @@ export {
   quoteRequestSchema,
   type ContractService,
   type QuoteRequest,
+  type QuoteRequestOptions,
   type QuoteRequestReceipt,
 } from './contractService.js';
 export { CONTRACT_API_ERROR_CODES, ContractApiError, type ContractApiErrorCode } from './contractApiError.js';

@@ -6,6 +6,8 @@ import { loadConfig, type Config } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
 import type { FaqId, IntentId, Lang } from '../../knowledge/schema.js';
 import { formatDateText } from '../../dialogs/formatDate.js';
+import type { QuoteMailer } from '../../services/quotes/index.js';
+import { FakeMailer } from '../services/quotes/fakeMailer.js';
 
 export interface Harness {
   parts: BotParts;
@@ -26,6 +28,8 @@ export interface HarnessOptions {
   clock?: Clock;
   /** Fields set on every activity the test sends (channel, tenant, user…). */
   template?: Partial<Activity>;
+  /** Where quote e-mails go. @default a FakeMailer that accepts them (nothing written to disk) */
+  mailer?: QuoteMailer;
   /** Plays a production adapter that validated a Bot Framework channel token for every turn. */
   channelAuthenticated?: boolean;
 }
@@ -33,7 +37,8 @@ export interface HarnessOptions {
 export function botHarness(options: HarnessOptions = {}): Harness {
   const config: Config = loadConfig({ STORAGE: 'memory', LOG_LEVEL: 'silent', ...options.env });
   const storage = options.storage ?? new MemoryStorage();
-  const parts = createBot(config, createLogger('silent'), { storage, ...(options.clock ? { clock: options.clock } : {}) });
+  const mailer = options.mailer ?? new FakeMailer();
+  const parts = createBot(config, createLogger('silent'), { storage, mailer, ...(options.clock ? { clock: options.clock } : {}) });
   // The template is applied to every activity the test sends: it plays the channel's locale.
   const template: Partial<Activity> = { ...(options.locale ? { locale: options.locale } : {}), ...options.template };
   const adapter = new TestAdapter((context) => parts.bot.run(context), template);

@@ -4,6 +4,7 @@ import { isProduction, type Config } from '../../config.js';
 import { readLocaleResources, type Translator } from '../../i18n.js';
 import type { Logger } from '../../logger.js';
 import { systemClock, type Clock } from '../../../services/clock.js';
+import { langOfLocale } from '../../../knowledge/language/lang.js';
 import { directLineIssuer, localIssuer, type ChatTokenIssuer } from '../directLine/chatTokenIssuers.js';
 import { registerChatTokenRoute } from '../directLine/chatTokenRoute.js';
 import { registerConnectorRoutes } from '../directLine/connectorRoutes.js';
@@ -70,7 +71,8 @@ export function registerWebChat(server: Server, options: WebChatOptions): WebCha
   if (local) {
     store = new ConversationStore({ clock });
     const tokens = new LocalTokens(deriveKey(keyMaterial, 'local-token'), clock);
-    const channel = new LocalChannel({ adapter, logic: options.logic, store, clock });
+    const apology = (locale: string | undefined) => options.translator.forLang(langOfLocale(locale) ?? config.DEFAULT_LANGUAGE)('errors.turn');
+    const channel = new LocalChannel({ adapter, logic: options.logic, store, clock, apology, logger });
     registerLocalDirectLine(server, { store, tokens, channel, origins, limiter, newId, users, logger });
     registerConnectorRoutes(server, store);
     issuer ??= localIssuer(tokens, newId);

@@ -76,8 +76,10 @@ describe('the six-step renewal walkthrough', () => {
     for (const step of [2, 3, 4]) flow = flow.send('next').assertReply((r) => expect(r.text).toContain(header(h, 'en', step)));
     await flow
       .send(h.say('en', 'walk.buttons.quote'))
+      .assertReply(h.say('en', 'quote.askEmail', { reseller: 'Infogérance Lyonnaise' }))
+      .send(h.say('en', 'quote.buttons.noCopy'))
       .assertReply((r) => {
-        const [before = '', after = ''] = h.say('en', 'walk.quoteSent', { id: '§', reseller: 'Infogérance Lyonnaise' }).split('§');
+        const [before = '', after = ''] = h.say('en', 'quote.sent', { id: '§', reseller: 'Infogérance Lyonnaise' }).split('§');
         expect(r.text?.startsWith(before)).toBe(true);
         expect(r.text?.endsWith(after)).toBe(true);
       })

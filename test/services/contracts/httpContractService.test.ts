@@ -240,6 +240,14 @@ describe('HttpContractService', () => {
       expect(keys[0]).toBe(keys[1]);
     });
 
+    it('sends the caller\'s idempotency key, so a request retried later by the quote outbox is recorded once', async () => {
+      api()
+        .post('/api/v1/contracts/RNW-20481137/quote-requests')
+        .matchHeader('idempotency-key', 'quote-key-1')
+        .reply(201, receipt);
+      expect(await client().service.requestQuote(request, { idempotencyKey: 'quote-key-1' })).toEqual(receipt);
+    });
+
     it.each([
       [404, 'not-found'],
       [409, 'conflict'],
