@@ -19,7 +19,8 @@ const LONG_MESSAGE_WORDS = 12;
  * // 'nous ouvrons deux sites et passons à 60 postes. Que faire ?'
  */
 export function messageBody(text: string): string {
-  if (foldText(text).split(' ').length < LONG_MESSAGE_WORDS) return text;
+  // Cheap test first: most messages are short, and this runs on every one.
+  if (text.length < LONG_MESSAGE_WORDS * 2 || text.trim().split(/\s+/).length < LONG_MESSAGE_WORDS) return text;
   const sentences = text.split(/(?<=[.!?])\s+|\s*\n+\s*/).map((s) => s.trim()).filter(Boolean);
   const kept: string[] = [];
   for (let i = 0; i < sentences.length; i += 1) {
