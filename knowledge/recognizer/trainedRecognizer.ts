@@ -18,6 +18,9 @@ export interface CalibratedTuning {
   sureProbability: number;
 }
 
+/** The threshold for check-status or start-renewal when the message carries a renewal-ID-looking number. */
+const OWN_CONTRACT_THRESHOLD = 0.25;
+
 export const CALIBRATED_TUNING: CalibratedTuning = { threshold: 0.4, ambiguityRatio: 0.6, sureProbability: 0.6 };
 
 /**
@@ -57,10 +60,14 @@ export class TrainedRecognizer implements IntentRecognizer {
     const ranked = this.model.classifyFolded(folded);
     const inScope: Candidate[] = [];
     for (const { label, probability } of ranked) if (isIntentId(label)) inScope.push({ intent: label, score: probability });
-    const candidates = withRenewalIdRule(inScope, hasRenewalId(folded)).slice(0, 3).map((c) => ({ intent: c.intent, score: round(c.score) }));
+    const hasId = hasRenewalId(folded);
+    const candidates = withRenewalIdRule(inScope, hasId).slice(0, 3).map((c) => ({ intent: c.intent, score: round(c.score) }));
     const best = candidates[0];
     const topLabel = ranked[0]?.label;
-    if (!best || !isIntentId(topLabel ?? '') || best.score < this.tuning.threshold) {
+    // A renewal-ID-looking number is itself evidence that the message is about that contract.
+    const aboutOwnContract = hasId && (best?.intent === 'check-status' || best?.intent === 'start-renewal');
+    const threshold = aboutOwnContract ? Math.min(this.tuning.threshold, OWN_CONTRACT_THRESHOLD) : this.tuning.threshold;
+    if (!best || !isIntentId(topLabel ?? '') || best.score < threshold) {
       return { ...base, intent: NONE, score: round(best?.score ?? 0), candidates, ambiguous: false, top: candidates };
     }
     const close = candidates.filter((c) => c.score >= best.score * this.tuning.ambiguityRatio);
