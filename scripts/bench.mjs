@@ -31,6 +31,7 @@ const sets = [
   ['dev (../shared/eval)', devPath],
   ['realistic (../shared/eval)', path.join(root, '..', 'shared', 'eval', 'realistic.jsonl')],
   ['blind (test/knowledge/blind)', path.join(root, 'test', 'knowledge', 'blind', 'blind.jsonl')],
+  ['blind 2 (test/knowledge/blind2)', path.join(root, 'test', 'knowledge', 'blind2', 'blind2.jsonl')],
 ];
 for (const [name, file] of sets) {
   if (!existsSync(file)) { row(`${name}`, 'not found'); continue; }

@@ -2,7 +2,7 @@
 // `npm run eval:model` (node scripts/evaluate.mjs [--misses] [--no-cv] [--blind]): how well the recognizer understands messages it has never seen.
 //   1. grouped 5-fold cross-validation over the knowledge base's phrasings (near-copies of a
 //      phrasing stay in its fold), with the abstention threshold each level would give;
-//   2. with --blind, the blind set under test/knowledge/blind (written before tuning, scored once);
+//   2. with --blind, the blind sets under test/knowledge/blind and blind2 (each written before a round of tuning, scored once);
 //   3. the development and realistic sets of ../shared/eval when they are beside the project.
 // Prints top-1 French/English, out-of-scope rejected, wrong-topic rate and language detected.
 import { existsSync, readFileSync } from 'node:fs';
@@ -172,7 +172,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   const { recognizer } = createUnderstanding();
   const sets = [];
-  if (args.includes('--blind')) sets.push(['blind (test/knowledge/blind)', path.join(root, 'test', 'knowledge', 'blind', 'blind.jsonl')]);
+  if (args.includes('--blind')) {
+    sets.push(['blind (test/knowledge/blind)', path.join(root, 'test', 'knowledge', 'blind', 'blind.jsonl')]);
+    sets.push(['blind 2 (test/knowledge/blind2)', path.join(root, 'test', 'knowledge', 'blind2', 'blind2.jsonl')]);
+  }
   sets.push(['dev (../shared/eval)', path.join(root, '..', 'shared', 'eval', 'dev.jsonl')], ['realistic (../shared/eval)', path.join(root, '..', 'shared', 'eval', 'realistic.jsonl')]);
   for (const [name, file] of sets) {
     if (!existsSync(file)) { console.log(`${name}: not found`); continue; }

@@ -12,6 +12,8 @@ export interface LanguageGuess {
 /** How much evidence a confident guess needs. */
 const CONFIDENT = 1.2;
 const ACCENTED = /[éèêëàâçùûôîïœ]/giu;
+/** A French chat sign-off made of symbols, which folding would erase ("a+", "merci, @+ !"), ending the message. */
+const FRENCH_SHORTHAND = /(^|[\s,])[a@]\s?\+[\s!.]*$/iu;
 
 /**
  * Tells French from English per message, also for short messages without accents and for
@@ -52,6 +54,7 @@ export class LanguageDetector {
       else if (this.vocabulary.en.has(word)) evidence -= 0.5;
     }
     evidence += Math.min(3, (text.match(ACCENTED) ?? []).length * 1.5);
+    if (FRENCH_SHORTHAND.test(text)) evidence += 2;
     let grams = 0;
     let odds = 0;
     for (const word of words) {

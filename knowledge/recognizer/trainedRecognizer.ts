@@ -3,6 +3,7 @@ import { LanguageDetector } from '../language/languageDetector.js';
 import { foldText } from '../text/foldText.js';
 import { foldForModel, hasRenewalId } from '../model/features.js';
 import type { IntentModel } from '../model/intentModel.js';
+import { messageBody } from '../text/messageSegments.js';
 import type { Candidate, IntentRecognizer, Recognition, RecognizeOptions, RecognizerExamples } from './recognizer.js';
 
 /** Only the start of a very long message is read: enough to know what it is about. */
@@ -16,6 +17,9 @@ export interface CalibratedTuning {
   /** Above this probability the best intent is answered even when the runner-up is close. */
   sureProbability: number;
 }
+
+/** The threshold for check-status or start-renewal when the message carries a renewal-ID-looking number. */
+const OWN_CONTRACT_THRESHOLD = 0.25;
 
 export const CALIBRATED_TUNING: CalibratedTuning = { threshold: 0.4, ambiguityRatio: 0.6, sureProbability: 0.6 };
 
@@ -43,20 +47,27 @@ export class TrainedRecognizer implements IntentRecognizer {
   recognize(text: string, options: RecognizeOptions = {}): Recognition {
     const sample = text.slice(0, MAX_CHARS);
     const guess = this.detector.detect(sample);
-    const base = { lang: guess.lang ?? options.fallbackLang ?? 'fr', langDetected: guess.lang !== undefined };
+    // Without a confident guess, the caller's language (the conversation's); without one, the weak guess.
+    const weak: Lang = guess.evidence < 0 ? 'en' : 'fr';
+    const base = { lang: guess.lang ?? options.fallbackLang ?? weak, langDetected: guess.lang !== undefined };
 
     const titled = this.titles.get(foldText(sample));
     if (titled) return { ...base, intent: titled, score: 1, candidates: [{ intent: titled, score: 1 }], ambiguous: false, top: [{ intent: titled, score: 1 }] };
     if (foldText(sample) === '') return { ...base, intent: NONE, score: 0, candidates: [], ambiguous: false, top: [] };
 
-    const folded = foldForModel(sample);
+    // Greeting and sign-off dropped: they pull long e-mails towards small talk.
+    const folded = foldForModel(messageBody(sample));
     const ranked = this.model.classifyFolded(folded);
     const inScope: Candidate[] = [];
     for (const { label, probability } of ranked) if (isIntentId(label)) inScope.push({ intent: label, score: probability });
-    const candidates = withRenewalIdRule(inScope, hasRenewalId(folded)).slice(0, 3).map((c) => ({ intent: c.intent, score: round(c.score) }));
+    const hasId = hasRenewalId(folded);
+    const candidates = withRenewalIdRule(inScope, hasId).slice(0, 3).map((c) => ({ intent: c.intent, score: round(c.score) }));
     const best = candidates[0];
     const topLabel = ranked[0]?.label;
-    if (!best || !isIntentId(topLabel ?? '') || best.score < this.tuning.threshold) {
+    // A renewal-ID-looking number is itself evidence that the message is about that contract.
+    const aboutOwnContract = hasId && (best?.intent === 'check-status' || best?.intent === 'start-renewal');
+    const threshold = aboutOwnContract ? Math.min(this.tuning.threshold, OWN_CONTRACT_THRESHOLD) : this.tuning.threshold;
+    if (!best || !isIntentId(topLabel ?? '') || best.score < threshold) {
       return { ...base, intent: NONE, score: round(best?.score ?? 0), candidates, ambiguous: false, top: candidates };
     }
     const close = candidates.filter((c) => c.score >= best.score * this.tuning.ambiguityRatio);

@@ -29,10 +29,12 @@ export const LANGUAGE_CLUES: Record<Lang, ReadonlySet<string>> = {
     combien ou avec pour dans sur sans pas ne plus tres aussi mais donc car si oui non merci bonjour bonsoir salut
     svp stp est-ce qu c ca peut peux puis dois doit faut avoir etre suis ai avez avons fait faire veux voudrais
     aimerais encore deja apres avant depuis pendant chez entre vers tout tous toute toutes rien jamais toujours
-    parler anglais francais contrat renouveler renouvellement revendeur mise jour fin debut aide`),
+    parler anglais francais contrat renouveler renouvellement revendeur mise jour fin debut aide
+    bcp dsl slt pk pq mrc jsp tkt cdlt`),
   en: words(`the and is are was were be been i you he she we they it my your our their this that these those what
     which who how why when where can could should would will do does did not no yes with for from into about of to
     in at by please thanks thank hello hi hey bye goodbye us them any some there here have has had get got
     need want just still also than then if or but only much many more speak english french renew renewal contract
-    reseller license update end start help agent`),
+    reseller license update end start help agent
+    thx tks ty pls plz tmrw btw asap cya`),
 };

@@ -81,7 +81,7 @@ describe('AGENT_TOKENS and FEEDBACK_KEY_SECRET', () => {
   it('refuses short tokens and repeated names without repeating the secrets', () => {
     expect(() => loadConfig({ AGENT_TOKENS: 'alice:short-token' })).toThrow(/AGENT_TOKENS: .*24 characters/);
     expect(() => loadConfig({ AGENT_TOKENS: 'alice:short-token' })).not.toThrow(/short-token/);
-    expect(() => loadConfig({ AGENT_TOKENS: `a:${TOKEN},a:${TOKEN}` })).toThrow(/listed twice/);
+    expect(() => loadConfig({ AGENT_TOKENS: `a:${TOKEN},a:${TOKEN}` })).toThrow(/agent names must be unique/);
     expect(loadConfig({ AGENT_TOKENS: ` alice:${TOKEN} , ` }).AGENT_TOKENS).toEqual([{ name: 'alice', token: TOKEN }]);
   });
 

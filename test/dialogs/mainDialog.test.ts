@@ -122,7 +122,7 @@ describe('bad input', () => {
     const long = `is there a grace period ${'x'.repeat(10_000)}`;
     await h.adapter
       .send(long)
-      .assertReply((reply) => expect(reply.text).toBe(h.answer('grace-period', 'en')))
+      .assertReply((reply) => expect(reply.text).toBe(h.asked('grace-period', 'en')))
       .send('<script>alert(1)</script><b>hello</b>')
       // Whatever the recognizer makes of it, the bot answers with its own words, not the markup.
       .assertReply((reply) => expect([h.say('en', 'greeting'), h.say('en', 'none')]).toContain(reply.text));

@@ -53,7 +53,7 @@ describe('relaying between the customer and the agent', () => {
         expect(buttonsOf(r)).toContain(h.title('talk-to-agent', 'fr'));
       })
       .send('y a-t-il une période de grâce ?')
-      .assertReply(h.answer('grace-period', 'fr'));
+      .assertReply(h.asked('grace-period', 'fr'));
     expect(await h.theCase()).toMatchObject({ status: 'closed', endedBy: 'cancelled' });
   });
 
@@ -74,7 +74,7 @@ describe('relaying between the customer and the agent', () => {
       h.say('fr', 'handoff.claimed', { agent: 'Marie', caseId: id }),
       h.say('fr', 'handoff.closed', { caseId: id, resolution: 'Devis corrigé et renvoyé.' }),
     ]);
-    await h.adapter.send('y a-t-il une période de grâce ?').assertReply(h.answer('grace-period', 'fr'));
+    await h.adapter.send('y a-t-il une période de grâce ?').assertReply(h.asked('grace-period', 'fr'));
   });
 
   it('release hands the conversation back to the bot', async () => {

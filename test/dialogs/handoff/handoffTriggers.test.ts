@@ -59,7 +59,7 @@ describe('starting a handoff', () => {
       .send('comment renouveler mon passeport à la mairie ?')
       .assertReply(h.say('fr', 'none'))
       .send('y a-t-il une période de grâce ?')
-      .assertReply(h.answer('grace-period', 'fr'))
+      .assertReply(h.asked('grace-period', 'fr'))
       .send('recette de la tarte aux pommes')
       .assertReply(h.say('fr', 'none'));
   });
