@@ -108,7 +108,8 @@ export class MainDialog extends ComponentDialog {
       await innerDc.context.sendActivity(MessageFactory.suggestedActions(topicButtons(MAIN_TOPICS, this.options.kb, turn.lang), turn.t('cancel.done')));
       return innerDc.endDialog();
     }
-    const intent = turn.recognition.ambiguous ? undefined : turn.recognition.intent;
+    // A command word ("retour", "stop") belongs to the active dialog, whatever intent it resembles.
+    const intent = turn.recognition.ambiguous || turn.commands.exact.size > 0 ? undefined : turn.recognition.intent;
     if (intent === 'help' || intent === 'change-language') {
       await this.answerCommon(innerDc.context, turn, intent);
       // Carry on where the user was: the active dialog asks its question again.

@@ -86,7 +86,9 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: RenewalId }> {
     const renewalId = renewalIdOf(dc);
     const saved = (await this.deps.state.profile.get(dc.context, {})).walkthrough;
     if (!renewalId || !saved) return dc.endDialog(DONE);
-    const command = WALK_COMMANDS.find((name) => isCommand(turn, name, { withinShortMessage: true }));
+    // The whole message first: "where did we stop" is "where was I", not "stop".
+    const command = WALK_COMMANDS.find((name) => isCommand(turn, name))
+      ?? WALK_COMMANDS.find((name) => isCommand(turn, name, { withinShortMessage: true }));
     switch (command) {
       case 'next':
       case 'skip':
