@@ -5,7 +5,7 @@ import {
 import { MessageFactory, type TurnContext } from 'botbuilder-core';
 import { extractRenewalId, isRenewalId, maskRenewalId, type RenewalId } from '../../services/contracts/index.js';
 import { DONE, REROUTE, type DialogOutcome } from '../dialogOutcome.js';
-import { formatTime } from '../formatDate.js';
+import { formatWait } from '../formatWait.js';
 import { faqReply } from '../replies/faqReply.js';
 import { replyButton } from '../replies/buttons.js';
 import type { Turn } from '../turnUnderstanding.js';
@@ -123,7 +123,7 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
     if (outcome.outcome === 'locked') {
       await step.context.sendActivity(MessageFactory.suggestedActions(
         [replyButton(this.deps.kb.title('talk-to-agent', turn.lang))],
-        turn.t('verify.locked', { time: formatTime(outcome.until, turn.lang) }),
+        turn.t('verify.locked', { wait: formatWait(outcome.until, this.deps.clock.now(), turn.t) }),
       ));
       return step.endDialog(DONE);
     }
