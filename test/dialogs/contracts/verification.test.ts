@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buttonsOf, contentOf } from '../../support/botHarness.js';
 import { MINUTE } from '../../services/fakeClock.js';
-import { SAMPLE, TODAY, contractHarness, verify } from './contractHarness.js';
+import { SAMPLE, contractHarness, verify } from './contractHarness.js';
 
 describe('verification lock-out', () => {
   it('locks after 5 failed tries, even the right proof, offers an agent, and unlocks after 15 minutes', async () => {
