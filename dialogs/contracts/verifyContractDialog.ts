@@ -127,9 +127,27 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
       ));
       return step.endDialog(DONE);
     }
+    const verified = (await verifiedIds(this.deps.state, step.context)).filter((id) => id !== renewalId).at(-1);
+    if (verified) return this.rejectSecond(step, turn, renewalId, verified);
     await step.context.sendActivity(turn.t('verify.rejected'));
     // Ask again from the ID: the mistake may be in either of the two.
     return step.replaceDialog(FLOW, {});
+  }
+
+  /**
+   * A second contract failed while another one is verified: asking the ID again would fall
+   * back on the verified one and show its card as if it answered; say what happened instead.
+   */
+  private async rejectSecond(step: WaterfallStepContext<VerifyOptions>, turn: Turn, renewalId: RenewalId, verified: RenewalId): Promise<DialogTurnResult> {
+    await step.context.sendActivity(MessageFactory.suggestedActions(
+      [
+        replyButton(turn.t('secondContract.showVerified', { renewalId: verified })),
+        replyButton(turn.t('secondContract.retry', { renewalId })),
+        replyButton(this.deps.kb.title('talk-to-agent', turn.lang)),
+      ],
+      turn.t('secondContract.rejected', { renewalId, verified }),
+    ));
+    return step.endDialog(DONE);
   }
 
   /**
