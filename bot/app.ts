@@ -53,6 +53,7 @@ import {
 import { createQuoteMailer } from './mail/createQuoteMailer.js';
 import { ContractStatusDialog } from '../dialogs/contracts/contractStatusDialog.js';
 import type { ContractDialogDeps } from '../dialogs/contracts/contractDialogDeps.js';
+import { WalkthroughProgress } from '../dialogs/contracts/walkthroughProgress.js';
 import { ContractPersonalRouter } from '../dialogs/contracts/personalRouter.js';
 import { WalkthroughDialog } from '../dialogs/contracts/walkthroughDialog.js';
 
@@ -186,7 +187,7 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     recognizer, commands: CommandWords.fromLocales(localeResources), translator, state, defaultLang: config.DEFAULT_LANGUAGE, logger,
   });
   const links = linksFrom(config);
-  const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, links, quoteDelivery };
+  const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, links, quoteDelivery, progress: new WalkthroughProgress(stores.storage) };
   const mainDialog = new MainDialog({
     kb,
     understanding,

@@ -39,6 +39,9 @@ export class ContractPersonalRouter implements PersonalRouter {
     const resumeWords = RESUME_WORDS.some((name) => isCommand(turn, name));
     if (resumeWords) {
       if (saved) return { dialogId: WALKTHROUGH_DIALOG, options: { renewalId: saved.renewalId } };
+      // Another device: the walk was saved with a contract this conversation has verified.
+      const walked = await this.walkedContract(context);
+      if (walked) return { dialogId: WALKTHROUGH_DIALOG, options: { renewalId: walked } };
       await context.sendActivity(MessageFactory.suggestedActions(topicButtons(['start-renewal', ...MAIN_TOPICS.filter((t) => t !== 'start-renewal')], this.deps.kb, turn.lang), turn.t('walk.nothingToResume')));
       return 'handled';
     }
@@ -68,6 +71,13 @@ export class ContractPersonalRouter implements PersonalRouter {
 
   private status(renewalId: RenewalId): DialogStart {
     return { dialogId: CONTRACT_STATUS_DIALOG, options: { renewalId } satisfies ContractStatusOptions };
+  }
+
+  /** The latest contract verified here whose walkthrough was left unfinished, anywhere. */
+  private async walkedContract(context: TurnContext): Promise<RenewalId | undefined> {
+    const verified = await verifiedIds(this.deps.state, context);
+    for (const renewalId of [...verified].reverse()) if (await this.deps.progress.get(renewalId)) return renewalId;
+    return undefined;
   }
 
   private async showAlignment(context: TurnContext, turn: Turn, renewalId: RenewalId): Promise<void> {
