@@ -10,7 +10,7 @@ import type { Server } from 'restify';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { CommandWords } from '../knowledge/recognizer/commandWords.js';
 import type { IntentRecognizer } from '../knowledge/recognizer/recognizer.js';
-import type { Lang } from '../knowledge/language/lang.js';
+import { langOfLocale, type Lang } from '../knowledge/language/lang.js';
 import { TrainedRecognizer } from '../knowledge/recognizer/trainedRecognizer.js';
 import { loadOrTrainModel } from '../knowledge/model/modelFile.js';
 import { trainingExamples } from '../knowledge/model/trainingData.js';
@@ -32,6 +32,7 @@ import { UserIds } from './http/directLine/userIds.js';
 import { pageStrings } from './http/webChat/pageStrings.js';
 import { pageCsp, registerWebChat } from './http/webChat/registerWebChat.js';
 import { createTranslator, readLocaleResources, type Translator } from './i18n.js';
+import { ButtonLabels } from './buttonLabels.js';
 import type { Logger } from './logger.js';
 import { fromRoot, INTENT_MODEL_FILE, SAMPLE_CONTRACTS_FILE } from './paths.js';
 import { RenewalBot } from './renewalBot.js';
@@ -203,6 +204,7 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     understanding,
     translator,
     kb,
+    buttonLabels: new ButtonLabels(readLocaleResources(), kb),
   });
   const onTurnError = turnErrorHandler({ translator, understanding, conversationState, defaultLang: config.DEFAULT_LANGUAGE });
   const middleware: Middleware[] = [new TeamsTenantMiddleware(), new TeamsButtonsMiddleware()];
@@ -231,6 +233,7 @@ async function createWebChat(server: Server, adapter: CloudAdapter, parts: BotPa
     ? undefined
     : (await import('./http/directLine/localDirectLine.js')).createLocalDirectLine({
         adapter, logic: (context) => parts.bot.run(context), clock, newId, keyMaterial, origins, limiter, users, logger,
+        apology: (locale) => parts.translator.forLang(langOfLocale(locale) ?? config.DEFAULT_LANGUAGE)('errors.turn'),
       });
   const issuer = config.DIRECT_LINE_SECRET
     ? directLineIssuer(overrides.directLine ?? new DirectLineTokenClient({ secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT }), config.DIRECT_LINE_ENDPOINT)

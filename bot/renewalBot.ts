@@ -1,10 +1,12 @@
-import { ActivityHandler, MessageFactory, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder-core';
+import { ActivityHandler, MessageFactory, TurnContext, type BotState, type CardAction, type StatePropertyAccessor } from 'botbuilder-core';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { MainDialog } from '../dialogs/mainDialog.js';
 import { MAIN_TOPICS } from '../dialogs/mainDialog.js';
 import { topicButtons } from '../dialogs/replies/faqReply.js';
 import type { TurnUnderstanding } from '../dialogs/turnUnderstanding.js';
 import type { Translator } from './i18n.js';
+import type { ButtonLabels } from './buttonLabels.js';
+import type { Lang } from '../knowledge/language/lang.js';
 
 export interface RenewalBotOptions {
   conversationState: BotState;
@@ -14,6 +16,8 @@ export interface RenewalBotOptions {
   understanding: TurnUnderstanding;
   translator: Translator;
   kb: KnowledgeBase;
+  /** Rewrites the buttons on screen when the page's FR/EN toggle switches language. */
+  buttonLabels: ButtonLabels;
 }
 
 /**
@@ -21,8 +25,12 @@ export interface RenewalBotOptions {
  * a Teams installation gets a welcome. State is saved after every turn.
  */
 export class RenewalBot extends ActivityHandler {
+  /** The buttons of the bot's last message (Web Chat shows only those), to re-send them in another language. */
+  private readonly lastButtons: StatePropertyAccessor<CardAction[]>;
+
   constructor(private readonly options: RenewalBotOptions) {
     super();
+    this.lastButtons = options.conversationState.createProperty<CardAction[]>('lastButtons');
     this.onMessage(async (context, next) => {
       // In Teams channels the message starts with "@Bot": that is not part of the question.
       TurnContext.removeRecipientMention(context.activity);
@@ -41,7 +49,7 @@ export class RenewalBot extends ActivityHandler {
     // The support page's FR/EN toggle: an explicit choice, answered by the page itself.
     this.onEvent(async (context, next) => {
       const { name, value } = context.activity;
-      if (name === 'setLanguage' && (value === 'fr' || value === 'en')) await options.understanding.choose(context, value);
+      if (name === 'setLanguage' && (value === 'fr' || value === 'en')) await this.switchLanguage(context, value);
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
@@ -51,9 +59,28 @@ export class RenewalBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    context.onSendActivities(async (sendContext, activities, next) => {
+      const message = activities.filter((activity) => activity.type === 'message').at(-1);
+      if (message) await this.lastButtons.set(sendContext, message.suggestedActions?.actions ?? []);
+      return next();
+    });
     await super.run(context);
     await this.options.conversationState.saveChanges(context, false);
     await this.options.userState.saveChanges(context, false);
+  }
+
+  /**
+   * The toggle is an explicit choice; the buttons on screen were written in the old language,
+   * so the bot sends the same row again in the new one.
+   */
+  private async switchLanguage(context: TurnContext, lang: Lang): Promise<void> {
+    await this.options.understanding.choose(context, lang);
+    const buttons = await this.lastButtons.get(context, []);
+    const translated = this.options.buttonLabels.translateActions(buttons, lang);
+    // Nothing on screen, or already in that language: nothing to send.
+    if (translated.every((button, i) => button.title === buttons[i]?.title)) return;
+    const t = this.options.translator.forLang(lang);
+    await context.sendActivity(MessageFactory.suggestedActions(translated, t('languageToggle.sameButtons')));
   }
 
   private async welcome(context: TurnContext): Promise<void> {

@@ -262,7 +262,7 @@
     }
 
     function setLanguage(lang) {
-      if (lang !== 'fr' && lang !== 'en') return;
+      if ((lang !== 'fr' && lang !== 'en') || lang === state.lang) return;
       state.lang = lang;
       write(localStore, LANG_KEY, lang);
       applyTexts();

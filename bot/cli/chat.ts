@@ -1,17 +1,22 @@
 import 'dotenv/config';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Activity } from 'botbuilder-core';
 import { createBot } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { ConsoleAdapter } from './consoleAdapter.js';
+import { ChatArgsError, chooseConversation } from './consoleConversation.js';
 
 /**
  * `npm run chat`: talk to the bot in the terminal. Buttons are numbered; type a number to
  * press one. Same dialogs and state as the server (STORAGE decides where state lives).
+ * Each run is a new conversation, with a welcome; `npm run chat -- --continue` resumes the last.
  */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  // The id of the last conversation is kept beside the state it belongs to.
+  const conversation = chooseConversation(process.argv.slice(2), path.join(path.dirname(path.resolve(config.STORAGE_FILE)), 'console-conversation.json'));
   const parts = createBot(config, createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL));
   let buttons: string[] = [];
   const print = (activity: Partial<Activity>) => {
@@ -25,12 +30,16 @@ async function main(): Promise<void> {
     (activity.suggestedActions?.actions ?? []).forEach((a, i) => lines.push(`  [${i + 1}] ${a.title ?? ''}${a.type === 'openUrl' ? ` (${String(a.value)})` : ''}`));
     process.stdout.write(`\nbot> ${lines.join('\n')}\n`);
   };
-  const adapter = new ConsoleAdapter(print);
+  const adapter = new ConsoleAdapter(print, conversation.conversationId);
   adapter.onTurnError = parts.onTurnError;
   for (const m of parts.middleware) adapter.use(m);
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   const interactive = process.stdin.isTTY === true;
   process.stdout.write('Renewal bot — type your question (French or English); Ctrl+D to quit.\n');
+  if (conversation.note) process.stdout.write(`${conversation.note}\n`);
+  if (config.STORAGE === 'memory' && conversation.continued) process.stdout.write('STORAGE=memory keeps nothing between runs: this conversation starts empty.\n');
+  if (conversation.continued) process.stdout.write('Continuing your last conversation (run without --continue for a new one).\n');
+  else await adapter.start((context) => parts.bot.run(context));
   const prompt = () => process.stdout.write('\nyou> ');
   prompt();
   // Lines are read one after the other, so a script piped in gets the same turns as typing.
@@ -46,6 +55,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof ChatArgsError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(`chat failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 import {
   ActivityTypes, BotAdapter, TurnContext,
-  type Activity, type ConversationReference, type ResourceResponse,
+  type Activity, type ChannelAccount, type ConversationReference, type ResourceResponse,
 } from 'botbuilder-core';
 
 /** How the console shows one bot reply. */
@@ -12,17 +12,33 @@ export type PrintReply = (activity: Partial<Activity>) => void;
  */
 export class ConsoleAdapter extends BotAdapter {
   private readonly reference: ConversationReference;
+  private readonly user: ChannelAccount;
 
-  constructor(private readonly print: PrintReply, userId = 'console-user', locale?: string) {
+  /**
+   * @param conversationId each run of `npm run chat` has its own (see consoleConversation.ts)
+   * @param userId the terminal user: the same on every run, like a browser that keeps its user id
+   */
+  constructor(private readonly print: PrintReply, conversationId: string, userId = 'console-user', locale?: string) {
     super();
+    this.user = { id: userId, name: 'You' };
     this.reference = {
       channelId: 'console',
       serviceUrl: '',
-      user: { id: userId, name: 'You' },
+      user: this.user,
       bot: { id: 'renewal-bot', name: 'Renewal bot' },
-      conversation: { id: `console-${userId}`, isGroup: false, conversationType: 'personal', name: 'console' },
+      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: 'console' },
       locale,
     };
+  }
+
+  /** The user joins a new conversation: the bot welcomes them, as on Web Chat. */
+  async start(logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const activity = TurnContext.applyConversationReference(
+      { type: ActivityTypes.ConversationUpdate, id: `${Date.now()}-start`, timestamp: new Date(), membersAdded: [this.user] },
+      this.reference,
+      true,
+    );
+    await this.runMiddleware(new TurnContext(this, activity), logic);
   }
 
   async receive(text: string, logic: (context: TurnContext) => Promise<void>): Promise<void> {

@@ -3,6 +3,7 @@ import type { Translate } from '../translation.js';
 import { contractStatus, needsRenewal, parseIsoDate, type Contract } from '../../services/contracts/index.js';
 import { formatDate } from '../formatDate.js';
 import { alignmentText } from './alignmentView.js';
+import { bulletList, paragraphs } from '../replies/markdown.js';
 
 export const STEP_COUNT = 6;
 
@@ -26,7 +27,7 @@ export interface StepInput {
 export function stepText(step: number, input: StepInput): string {
   const { t } = input;
   const header = t('walk.header', { step, total: STEP_COUNT, title: t(`walk.steps.${step}.title`) });
-  return `${header}\n${body(step, input)}`;
+  return paragraphs(header, body(step, input));
 }
 
 function body(step: number, { contract, account, today, lang, t, quoteLine }: StepInput): string {
@@ -36,26 +37,25 @@ function body(step: number, { contract, account, today, lang, t, quoteLine }: St
       const due = account.filter((c) => needsRenewal(c, today));
       const lines = due.map((c) => {
         const s = contractStatus(c, today);
-        return `• ${t('walk.steps.1.line', { renewalId: c.renewalId, date: date(s.effectiveEnd), status: t(`status.state.${s.status}`) })}`;
+        return t('walk.steps.1.line', { renewalId: c.renewalId, date: date(s.effectiveEnd), status: t(`status.state.${s.status}`) });
       });
       const intro = due.length > 0 ? t('walk.steps.1.due', { count: due.length }) : t('walk.steps.1.noneDue');
-      const align = account.length > 1 ? `\n${alignmentText(account, today, lang, t)}` : '';
-      return [intro, ...lines, t('walk.steps.1.text')].join('\n') + align;
+      const align = account.length > 1 ? alignmentText(account, today, lang, t) : undefined;
+      return paragraphs(intro, bulletList(lines), t('walk.steps.1.text'), align);
     }
     case 2: {
-      const san = contract.san ? t('walk.steps.2.san') : '';
-      return t('walk.steps.2.text', { renewalId: contract.renewalId }) + (san ? `\n${san}` : '');
+      const san = contract.san ? t('walk.steps.2.san') : undefined;
+      return paragraphs(t('walk.steps.2.text', { renewalId: contract.renewalId }), san);
     }
     case 3: {
       const products = contract.products.map((p) =>
-        `• ${t('status.product', { name: p.name, version: p.version, count: p.quantity })}${p.versionSupported ? '' : ` ${t('status.unsupported')}`}`);
-      return [t('walk.steps.3.intro'), ...products, t('walk.steps.3.text')].join('\n');
+        `${t('status.product', { name: p.name, version: p.version, count: p.quantity })}${p.versionSupported ? '' : ` ${t('status.unsupported')}`}`);
+      return paragraphs(t('walk.steps.3.intro'), bulletList(products), t('walk.steps.3.text'));
     }
     case 4: {
       const { reseller } = contract;
-      const requested = quoteLine ? t('status.fact', { label: t('quote.label'), value: quoteLine }) : contract.renewalState === 'quote-requested' ? t('walk.steps.4.alreadyRequested') : '';
-      const state = requested ? `\n${requested}` : '';
-      return t('walk.steps.4.text', { name: reseller.name, email: reseller.email, phone: reseller.phone }) + state;
+      const requested = quoteLine ? t('status.fact', { label: t('quote.label'), value: quoteLine }) : contract.renewalState === 'quote-requested' ? t('walk.steps.4.alreadyRequested') : undefined;
+      return paragraphs(t('walk.steps.4.text', { name: reseller.name, email: reseller.email, phone: reseller.phone }), requested);
     }
     case 5:
       return t('walk.steps.5.text', { date: date(contractStatus(contract, today).renewalStart) });

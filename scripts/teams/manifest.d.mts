@@ -4,7 +4,7 @@ import type { z } from 'zod';
 
 export const projectRoot: string;
 export const APP_PACKAGE_DIR: string;
-export const TEAMS_SCHEMA_PATH: string;
+export const SHIPPED_SCHEMAS_DIR: string;
 export const PACKAGE_PATH: string;
 export const ICON_SIZES: { color: number; outline: number };
 
@@ -54,8 +54,6 @@ export interface BuildOptions {
   template?: unknown;
   /** @default package.json's version */
   version?: string;
-  /** @default TEAMS_SCHEMA_PATH */
-  schemaPath?: string;
   /** Where the icons and localization files are. @default APP_PACKAGE_DIR */
   dir?: string;
 }
@@ -64,9 +62,11 @@ export const packageEnvSchema: z.ZodType<PackageSettings>;
 export function readPackageEnv(env: PackageEnv): PackageSettings;
 export function deriveAppId(botId: string): string;
 export function buildManifest(env: PackageEnv, options?: Pick<BuildOptions, 'template' | 'version'>): TeamsManifest;
-export function validateManifest(manifest: unknown, options?: { schemaPath?: string }): string[];
-export function referencedLocalizationSchema(schemaPath?: string): string | undefined;
+export function shippedSchemaFile(schemaUrl: unknown, what?: string): string;
+export function validateManifest(manifest: TeamsManifest): Promise<string[]>;
 export function translatableKeys(manifest: TeamsManifest): string[];
-export function validateLocalization(localization: unknown, manifest: TeamsManifest, options?: { schemaPath?: string }): string[];
-export function packageFiles(manifest: TeamsManifest, options?: Pick<BuildOptions, 'schemaPath' | 'dir'>): Map<string, Buffer>;
+export function withLoneBracketsEscaped(pattern: string): string;
+export function localizedManifest(manifest: TeamsManifest, localization: Record<string, string>): TeamsManifest;
+export function validateLocalization(localization: Record<string, string>, manifest: TeamsManifest): Promise<string[]>;
+export function packageFiles(manifest: TeamsManifest, options?: Pick<BuildOptions, 'dir'>): Promise<Map<string, Buffer>>;
 export function buildPackage(env: PackageEnv, options?: BuildOptions): Promise<{ manifest: TeamsManifest; bytes: Buffer }>;

@@ -8,17 +8,21 @@
 // loadConfig() requires as soon as an app id is set.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv-draft-04';
+// Microsoft's own validator (Microsoft 365 Agents Toolkit), with the Teams schemas v1.0–1.30
+// in its package: it loads the one a manifest's $schema names from there, offline. It uses
+// fs-extra without declaring it, hence fs-extra in our devDependencies.
+import { AppManifestUtils } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
 import { z } from 'zod';
 import { readPngHeader } from './png.mjs';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const APP_PACKAGE_DIR = path.join(projectRoot, 'appPackage');
-/** Reference data kept beside the project, not in it (see ../shared/teams/README.md). */
-export const TEAMS_SCHEMA_PATH = path.join(projectRoot, '..', 'shared', 'teams', 'MicrosoftTeams.schema.json');
+/** Where @microsoft/app-manifest keeps the schemas it ships (json-schemas/teams/v1.29/…). */
+export const SHIPPED_SCHEMAS_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('@microsoft/app-manifest')), 'json-schemas');
 export const PACKAGE_PATH = path.join(projectRoot, 'dist', 'teams', 'renewal-bot-teams.zip');
 /** Pixel sizes Teams requires of the two icons. */
 export const ICON_SIZES = { color: 192, outline: 32 };
@@ -27,7 +31,7 @@ export const ICON_SIZES = { color: 192, outline: 32 };
 export class PackageConfigError extends Error {
   name = 'PackageConfigError';
 }
-/** The Teams schema (or a schema it names) is not on disk, so nothing can be validated. */
+/** The schema a file names in its $schema is not shipped by @microsoft/app-manifest, so nothing can be validated offline. */
 export class SchemaMissingError extends Error {
   name = 'SchemaMissingError';
 }
@@ -152,75 +156,38 @@ export function buildManifest(env, options = {}) {
   });
 }
 
-const validators = new Map();
-
-/** Compiles a draft-04 JSON schema file once. Throws SchemaMissingError, naming the file, when it is absent. */
-function validatorFor(schemaPath, what) {
-  if (!validators.has(schemaPath)) {
-    if (!existsSync(schemaPath)) {
-      throw new SchemaMissingError(
-        `${what} was not found at ${schemaPath}: it is reference data kept outside the project (../shared/teams/, see appPackage/README.md), and nothing can be validated without it.`,
-      );
-    }
-    // Microsoft's schemas are not written for Ajv's strict mode (untyped additionalProperties,
-    // required names under dependencies): unknown keywords still fail, those two checks do not.
-    const ajv = new Ajv({ allErrors: true, strictTypes: false, strictRequired: false });
-    ajv.addFormat('uri', (value) => URL.canParse(value));
-    validators.set(schemaPath, ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8'))));
+/**
+ * The file in @microsoft/app-manifest of the schema named by a `$schema` URL (with or without
+ * a language segment such as /en-us/). Throws SchemaMissingError, naming the URL, when the
+ * package does not ship it: its validator would then download it, and validation stays offline.
+ * @example shippedSchemaFile('https://developer.microsoft.com/en-us/json-schemas/teams/v1.29/MicrosoftTeams.schema.json')
+ * // '…/node_modules/@microsoft/app-manifest/build/json-schemas/teams/v1.29/MicrosoftTeams.schema.json'
+ */
+export function shippedSchemaFile(schemaUrl, what = 'The file') {
+  const named = /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?json-schemas\/(teams\/v[\w.]+\/[\w.]+\.json)$/i.exec(String(schemaUrl ?? ''));
+  const file = named ? path.join(SHIPPED_SCHEMAS_DIR, ...named[1].split('/')) : undefined;
+  if (!file || !existsSync(file)) {
+    throw new SchemaMissingError(
+      `${what} names the schema ${JSON.stringify(schemaUrl ?? null)} in $schema, which @microsoft/app-manifest does not ship (it has the Teams schemas json-schemas/teams/v1.0 to v1.30): nothing can be validated offline.`,
+    );
   }
-  return validators.get(schemaPath);
+  return file;
 }
 
-function describe(errors) {
-  return (errors ?? []).map((e) => {
-    const extra = e.params?.additionalProperty ?? e.params?.allowedValues?.join(', ');
-    return `${e.instancePath || '(root)'}: ${e.message}${extra ? ` (${extra})` : ''}`;
-  });
-}
-
-/**
- * Checks a manifest against the Teams manifest schema, offline. Returns the problems, one
- * line each (empty: valid). Throws SchemaMissingError when the schema file is not there.
- */
-export function validateManifest(manifest, { schemaPath = TEAMS_SCHEMA_PATH } = {}) {
-  const validate = validatorFor(schemaPath, 'The Teams manifest schema');
-  return validate(manifest) ? [] : describe(validate.errors);
+/** The validator's lines ("/bots/0/botId must match pattern "…". Details: {…}") as ours: "/bots/0/botId: must match pattern "…"". */
+function describe(problems) {
+  return problems.map((line) => line.replace(/^(\S*) /, (_, where) => `${where || '(root)'}: `).replace(/\. Details: \{\}$/, ''));
 }
 
 /**
- * The localization schema that the Teams schema names, if it names one (at the time of
- * writing, MicrosoftTeams.schema.json v1.29 does not). It is then looked for beside it.
+ * Checks a manifest against the Teams manifest schema its `$schema` names, offline, with
+ * @microsoft/app-manifest. Resolves with the problems, one line each (empty: valid).
+ * Rejects with SchemaMissingError when the package does not ship that schema.
  */
-export function referencedLocalizationSchema(schemaPath = TEAMS_SCHEMA_PATH) {
-  validatorFor(schemaPath, 'The Teams manifest schema'); // the same clear error when it is missing
-  const name = /MicrosoftTeams\.Localization\.schema\.json/.exec(readFileSync(schemaPath, 'utf8'))?.[0];
-  return name ? path.join(path.dirname(schemaPath), name) : undefined;
+export async function validateManifest(manifest) {
+  shippedSchemaFile(manifest?.$schema, 'The manifest');
+  return describe(await AppManifestUtils.validateAgainstSchema(manifest));
 }
-
-const COMMAND_KEY = /^bots\[0\]\.commandLists\[([0-2])\]\.commands\[(\d|1[01])\]\.(title|description)$/;
-
-/**
- * Our own statement of the localization file's shape, used when the Teams schema names no
- * localization schema: the keys this app translates, with Teams' length limits.
- */
-const LOCALIZATION_SHAPE = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['name.short', 'description.short', 'description.full'],
-  properties: {
-    $schema: { type: 'string', format: 'uri' },
-    'name.short': { type: 'string', minLength: 1, maxLength: 30 },
-    'name.full': { type: 'string', minLength: 1, maxLength: 100 },
-    'description.short': { type: 'string', minLength: 1, maxLength: 80 },
-    'description.full': { type: 'string', minLength: 1, maxLength: 4000 },
-  },
-  patternProperties: {
-    [COMMAND_KEY.source.replace('(title|description)', 'title')]: { type: 'string', minLength: 1, maxLength: 32 },
-    [COMMAND_KEY.source.replace('(title|description)', 'description')]: { type: 'string', minLength: 1, maxLength: 128 },
-  },
-};
-
-let shapeValidator;
 
 /** The manifest strings a localization file should translate, as localization keys. */
 export function translatableKeys(manifest) {
@@ -239,25 +206,71 @@ export function translatableKeys(manifest) {
 }
 
 /**
- * Checks a localization file (e.g. appPackage/fr.json): against the localization schema if
- * the Teams schema names one (it must then be beside it), otherwise against our statement of
- * its shape; and, either way, that it translates every user-facing string of the manifest and
- * nothing the manifest does not have. Returns the problems, one line each.
+ * A `]` that closes no character class, escaped: Microsoft's localization schema v1.29 has
+ * two such patterns (`…\b]\.description$`), which Ajv's Unicode regular expressions refuse,
+ * so @microsoft/app-manifest cannot compile its own file. `\]` means the same character.
+ * @example withLoneBracketsEscaped('^a\\[\\d]$') // '^a\\[\\d\\]$'
  */
-export function validateLocalization(localization, manifest, { schemaPath = TEAMS_SCHEMA_PATH } = {}) {
-  const officialSchema = referencedLocalizationSchema(schemaPath);
-  let problems;
-  if (officialSchema) {
-    const validate = validatorFor(officialSchema, 'The Teams localization schema (named by the Teams manifest schema)');
-    problems = validate(localization) ? [] : describe(validate.errors);
-  } else {
-    if (!shapeValidator) {
-      const ajv = new Ajv({ allErrors: true });
-      ajv.addFormat('uri', (value) => URL.canParse(value));
-      shapeValidator = ajv.compile(LOCALIZATION_SHAPE);
+export function withLoneBracketsEscaped(pattern) {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      out += c + (pattern[i + 1] ?? '');
+      i++;
+    } else if (c === '[' && !inClass) {
+      inClass = true;
+      out += c;
+    } else if (c === ']') {
+      out += inClass ? c : '\\]';
+      inClass = false;
+    } else {
+      out += c;
     }
-    problems = shapeValidator(localization) ? [] : describe(shapeValidator.errors);
   }
+  return out;
+}
+
+/** The shipped Teams localization schema a file names, its patterns made compilable. */
+async function localizationSchema(schemaUrl) {
+  const schema = await AppManifestUtils.fetchSchema(schemaUrl);
+  const patterns = schema.patternProperties ?? {};
+  schema.patternProperties = Object.fromEntries(Object.entries(patterns).map(([pattern, rule]) => [withLoneBracketsEscaped(pattern), rule]));
+  return schema;
+}
+
+/** The manifest with a localization file's strings in place of its own (keys like `bots[0].commandLists[0].commands[1].title`). */
+export function localizedManifest(manifest, localization) {
+  const localized = structuredClone(manifest);
+  for (const [key, value] of Object.entries(localization ?? {})) {
+    if (key === '$schema') continue;
+    const steps = key.replace(/\[(\d+)\]/g, '.$1').split('.');
+    const last = steps.pop();
+    const parent = steps.reduce((node, step) => (node !== null && typeof node === 'object' ? node[step] : undefined), localized);
+    if (parent !== null && typeof parent === 'object' && typeof parent[last] === 'string') parent[last] = value;
+  }
+  return localized;
+}
+
+/** "/bots/0/commandLists/0/commands/1/title: …" as the localization key "bots[0].commandLists[0].commands[1].title: …". */
+function asLocalizationKey(line) {
+  return line.replace(/^(\/\S*):/, (_, where) => `${where.slice(1).replace(/\/(\d+)/g, '[$1]').replaceAll('/', '.')}:`);
+}
+
+/**
+ * Checks a localization file (e.g. appPackage/fr.json), offline: against the Teams
+ * localization schema its `$schema` names; then the manifest with its strings in place must
+ * still pass the Teams manifest schema, so that each translation is held to the rules of the
+ * string it replaces; and it must translate every user-facing string of the manifest and
+ * nothing the manifest does not have.
+ * Resolves with the problems, one line each.
+ */
+export async function validateLocalization(localization, manifest) {
+  shippedSchemaFile(localization?.$schema, 'The localization file');
+  const problems = describe(await AppManifestUtils.validateAgainstSchema(localization, await localizationSchema(localization.$schema)));
+  const inManifest = await validateManifest(localizedManifest(manifest, localization));
+  problems.push(...inManifest.map((line) => `${asLocalizationKey(line)} (in the localized manifest)`));
   const expected = translatableKeys(manifest);
   const present = Object.keys(localization ?? {}).filter((key) => key !== '$schema');
   for (const key of expected) if (!present.includes(key)) problems.push(`${key}: not translated`);
@@ -265,9 +278,9 @@ export function validateLocalization(localization, manifest, { schemaPath = TEAM
   return problems;
 }
 
-/** The files of the package, by their name inside the zip. Throws ManifestError on any problem. */
-export function packageFiles(manifest, { schemaPath = TEAMS_SCHEMA_PATH, dir = APP_PACKAGE_DIR } = {}) {
-  const problems = validateManifest(manifest, { schemaPath });
+/** The files of the package, by their name inside the zip. Rejects with ManifestError on any problem. */
+export async function packageFiles(manifest, { dir = APP_PACKAGE_DIR } = {}) {
+  const problems = await validateManifest(manifest);
   if (problems.length > 0) throw new ManifestError(`manifest.json does not match the Teams schema: ${problems.join('; ')}`);
   const files = new Map([['manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`)]]);
   const read = (name, what) => {
@@ -283,7 +296,7 @@ export function packageFiles(manifest, { schemaPath = TEAMS_SCHEMA_PATH, dir = A
   }
   for (const { file, languageTag } of manifest.localizationInfo?.additionalLanguages ?? []) {
     const bytes = read(file, `The ${languageTag} localization file`);
-    const localizationProblems = validateLocalization(JSON.parse(bytes.toString('utf8')), manifest, { schemaPath });
+    const localizationProblems = await validateLocalization(JSON.parse(bytes.toString('utf8')), manifest);
     if (localizationProblems.length > 0) throw new ManifestError(`${file} is not a valid localization file: ${localizationProblems.join('; ')}`);
     files.set(file, bytes);
   }
@@ -297,7 +310,7 @@ export function packageFiles(manifest, { schemaPath = TEAMS_SCHEMA_PATH, dir = A
 export async function buildPackage(env, options = {}) {
   const manifest = buildManifest(env, options);
   const zip = new JSZip();
-  for (const [name, bytes] of packageFiles(manifest, options)) zip.file(name, bytes);
+  for (const [name, bytes] of await packageFiles(manifest, options)) zip.file(name, bytes);
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' });
   return { manifest, bytes };
 }

@@ -58,6 +58,7 @@ describe('on the support page', () => {
       .send('bonjour')
       .assertReply(h.say('fr', 'greeting'))
       .send({ type: ActivityTypes.Event, name: 'setLanguage', value: 'en' })
+      .assertReply(h.say('en', 'languageToggle.sameButtons'))
       .send('👍')
       .assertReply((r) => expect(r.text).toBe(h.say('en', 'input.empty')));
   });

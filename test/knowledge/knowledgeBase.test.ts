@@ -7,6 +7,7 @@ import { CONVERSATION_IDS, FAQ_IDS, LANGS } from '../../knowledge/schema.js';
 import { fromRoot } from '../../bot/paths.js';
 import { readLocaleResources } from '../../bot/i18n.js';
 import { formatDateText } from '../../dialogs/formatDate.js';
+import { markdownProblems } from '../support/markdown.js';
 
 const kb = loadKnowledgeBase(fromRoot('knowledge'));
 const temps: string[] = [];
@@ -39,6 +40,12 @@ describe('the knowledge base', () => {
   it('never puts a URL in an answer: links come from configuration', () => {
     for (const entry of kb.faqEntries) {
       for (const lang of LANGS) expect(entry[lang].answer).not.toMatch(/https?:\/\/|www\./i);
+    }
+  });
+
+  it('writes answers in Markdown, which Web Chat and Teams render: lists as "- " or "1. " lines, blocks apart', () => {
+    for (const entry of kb.faqEntries) {
+      for (const lang of LANGS) expect(markdownProblems(entry[lang].answer), `${entry.id} (${lang})`).toEqual([]);
     }
   });
 

@@ -7,15 +7,17 @@ import {
   APP_PACKAGE_DIR,
   ICON_SIZES,
   PackageConfigError,
+  SHIPPED_SCHEMAS_DIR,
   SchemaMissingError,
-  TEAMS_SCHEMA_PATH,
   buildManifest,
   buildPackage,
   deriveAppId,
+  localizedManifest,
   packageFiles,
-  referencedLocalizationSchema,
+  shippedSchemaFile,
   validateLocalization,
   validateManifest,
+  withLoneBracketsEscaped,
   type TeamsManifest,
 } from '../../scripts/teams/manifest.mjs';
 import { decodePng, encodePng, readPngHeader } from '../../scripts/teams/png.mjs';
@@ -45,31 +47,51 @@ function errorOf(fn: () => unknown): Error {
   throw new Error('expected an error, none was thrown');
 }
 
+/** The error a promise rejects with. */
+async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof Error) return error;
+  }
+  throw new Error('expected a rejection, the promise resolved');
+}
+
 describe('Teams manifest', () => {
-  // validateManifest throws a SchemaMissingError naming ../shared/teams/MicrosoftTeams.schema.json
-  // when it is absent: these tests then fail with that message, they never pass silently.
-  it('fills the template into a manifest that the Teams 1.29 schema accepts, offline', () => {
+  // Validated with Microsoft's @microsoft/app-manifest, which ships the schemas: nothing is read
+  // from outside the project, so a clone in any folder passes.
+  it('fills the template into a manifest that the Teams 1.29 schema accepts, offline', async () => {
     const manifest = buildManifest(ENV);
 
-    expect(validateManifest(manifest)).toEqual([]);
+    expect(await validateManifest(manifest)).toEqual([]);
     expect(manifest.manifestVersion).toBe('1.29');
     expect(JSON.stringify(manifest)).not.toContain('{{');
   });
 
-  it('fails with the name of the schema file when the schema is not there', () => {
-    const missing = path.join(tmpdir(), 'no-such-dir', 'MicrosoftTeams.schema.json');
+  it('validates against the schema @microsoft/app-manifest ships for the $schema the manifest names', () => {
+    const manifest = buildManifest(ENV);
 
-    const error = errorOf(() => validateManifest(buildManifest(ENV), { schemaPath: missing }));
-
-    expect(error).toBeInstanceOf(SchemaMissingError);
-    expect(error.message).toContain(missing);
+    expect(shippedSchemaFile(manifest.$schema)).toBe(path.join(SHIPPED_SCHEMAS_DIR, 'teams', 'v1.29', 'MicrosoftTeams.schema.json'));
+    expect(SHIPPED_SCHEMAS_DIR.split(path.sep).slice(-4)).toEqual(['@microsoft', 'app-manifest', 'build', 'json-schemas']);
   });
 
-  it('reports what breaks the schema, e.g. a bot id that is not a GUID', () => {
-    const manifest = buildManifest(ENV);
-    const broken = { ...manifest, bots: [{ ...manifest.bots?.[0], botId: 'renewal-bot' }] };
+  it('refuses, naming it, a $schema the package does not ship, rather than downloading it', async () => {
+    const manifest = { ...buildManifest(ENV), $schema: 'https://developer.microsoft.com/json-schemas/teams/v9.99/MicrosoftTeams.schema.json' };
 
-    expect(validateManifest(broken)).toEqual([expect.stringMatching(/^\/bots\/0\/botId: must match pattern/)]);
+    const error = await rejectionOf(validateManifest(manifest));
+
+    expect(error).toBeInstanceOf(SchemaMissingError);
+    expect(error.message).toContain('v9.99/MicrosoftTeams.schema.json');
+    expect(errorOf(() => shippedSchemaFile('https://example.com/json-schemas/teams/v1.29/MicrosoftTeams.schema.json'))).toBeInstanceOf(SchemaMissingError);
+    expect(errorOf(() => shippedSchemaFile('https://developer.microsoft.com/json-schemas/teams/v1.29/../../../package.json'))).toBeInstanceOf(SchemaMissingError);
+    expect(errorOf(() => shippedSchemaFile(undefined))).toBeInstanceOf(SchemaMissingError);
+  });
+
+  it('reports what breaks the schema, e.g. a bot id that is not a GUID', async () => {
+    const manifest = buildManifest(ENV);
+    const broken = { ...manifest, bots: [{ ...manifest.bots?.[0], botId: 'renewal-bot', scopes: ['personal'] }] };
+
+    expect(await validateManifest(broken)).toEqual([expect.stringMatching(/^\/bots\/0\/botId: must match pattern/)]);
   });
 
   it('uses MicrosoftAppId as the bot id, in lower case', () => {
@@ -141,6 +163,16 @@ describe('Teams manifest', () => {
 });
 
 describe('French localization', () => {
+  it('escapes a lone ] in a schema pattern, which Unicode regular expressions refuse, without changing its meaning', () => {
+    const shipped = '^activities.activityTypes\\[\\b([0-9]|[1-8][0-9])\\b]\\.description$';
+    const repaired = withLoneBracketsEscaped(shipped);
+
+    expect(() => new RegExp(shipped, 'u')).toThrow();
+    expect(new RegExp(repaired, 'u').test('activities.activityTypes[12].description')).toBe(true);
+    expect(new RegExp(repaired, 'u').test('activities.activityTypes[x].description')).toBe(false);
+    expect(withLoneBracketsEscaped('^a[\\]b]c\\]$')).toBe('^a[\\]b]c\\]$');
+  });
+
   it('is declared for every French-speaking region, over English strings', () => {
     expect(buildManifest(ENV).localizationInfo).toEqual({
       defaultLanguageTag: 'en-us',
@@ -148,29 +180,28 @@ describe('French localization', () => {
     });
   });
 
-  it('validates fr.json against the localization schema the Teams schema names, or else against its shape', () => {
-    // MicrosoftTeams.schema.json 1.29 names none; if a later one does, that file must be
-    // beside it and validateLocalization uses it (SchemaMissingError otherwise).
-    const named = referencedLocalizationSchema();
-
-    expect(validateLocalization(frenchLocalization(), buildManifest(ENV)), named ? `against ${named}` : 'against its shape').toEqual([]);
+  it('passes the Teams localization schema that fr.json names, and the manifest schema once in place', async () => {
+    expect(shippedSchemaFile(frenchLocalization().$schema)).toBe(path.join(SHIPPED_SCHEMAS_DIR, 'teams', 'v1.29', 'MicrosoftTeams.Localization.schema.json'));
+    expect(await validateLocalization(frenchLocalization(), buildManifest(ENV))).toEqual([]);
+    expect(localizedManifest(buildManifest(ENV), frenchLocalization()).name.full).toBe(frenchLocalization()['name.full']);
   });
 
-  it('finds an untranslated string, a key the manifest lacks and a command title too long for Teams', () => {
+  it('finds an untranslated string, a key the manifest lacks and a command title too long for Teams', async () => {
     const { ['name.full']: _dropped, ...rest } = frenchLocalization();
     const broken = {
       ...rest,
-      'bots[0].commandLists[0].commands[0].title': 'afficher toutes les choses que je peux faire pour vous',
+      'bots[0].commandLists[0].commands[0].title': 'afficher toutes les choses que je peux faire pour vous '.repeat(3),
       'bots[0].commandLists[2].commands[9].title': 'inconnu',
     };
 
-    const problems = validateLocalization(broken, buildManifest(ENV));
+    const problems = await validateLocalization(broken, buildManifest(ENV));
 
     expect(problems).toEqual(
       expect.arrayContaining([
         'name.full: not translated',
         'bots[0].commandLists[2].commands[9].title: the manifest has no such string',
-        expect.stringMatching(/commands\[0\]\.title.*must NOT have more than 32 characters/),
+        expect.stringMatching(/^\/bots\[0\]\.commandLists\[0\]\.commands\[0\]\.title: must NOT have more than 128 characters/),
+        expect.stringMatching(/^bots\[0\]\.commandLists\[0\]\.commands\[0\]\.title: must NOT have more than 128 characters.*\(in the localized manifest\)$/),
       ]),
     );
   });
@@ -232,15 +263,19 @@ describe('Teams app package', () => {
     expect(await entry('color.png').async('nodebuffer')).toEqual(readFileSync(path.join(APP_PACKAGE_DIR, 'color.png')));
   });
 
-  it('refuses an icon of the wrong size', () => {
+  it('refuses an icon of the wrong size', async () => {
     scratch = mkdtempSync(path.join(tmpdir(), 'teams-package-'));
     for (const name of ['outline.png', 'fr.json']) copyFileSync(path.join(APP_PACKAGE_DIR, name), path.join(scratch, name));
     writeFileSync(path.join(scratch, 'color.png'), encodePng({ width: 96, height: 96, rgba: new Uint8Array(96 * 96 * 4) }));
 
-    expect(() => packageFiles(buildManifest(ENV), { dir: scratch })).toThrow('The color icon color.png is 96x96; Teams wants 192x192');
+    await expect(packageFiles(buildManifest(ENV), { dir: scratch })).rejects.toThrow('The color icon color.png is 96x96; Teams wants 192x192');
   });
 
-  it('reads the schema from ../shared/teams/ beside the project', () => {
-    expect(TEAMS_SCHEMA_PATH).toBe(path.resolve(APP_PACKAGE_DIR, '..', '..', 'shared', 'teams', 'MicrosoftTeams.schema.json'));
+  it('refuses a localization file that breaks the Teams localization schema', async () => {
+    scratch = mkdtempSync(path.join(tmpdir(), 'teams-package-'));
+    for (const name of ['outline.png', 'color.png']) copyFileSync(path.join(APP_PACKAGE_DIR, name), path.join(scratch, name));
+    writeFileSync(path.join(scratch, 'fr.json'), JSON.stringify({ ...frenchLocalization(), 'name.short': 'Assistant de renouvellement de la maintenance' }));
+
+    await expect(packageFiles(buildManifest(ENV), { dir: scratch })).rejects.toThrow(/fr\.json is not a valid localization file: \/name\.short: must NOT have more than 30 characters/);
   });
 });

@@ -17,10 +17,15 @@ export function isLocalCaller(req: Request): boolean {
 /**
  * The base URL at which this process reaches itself: the bot's replies to the embedded
  * channel go there (it is the `serviceUrl` of the activities that channel hands the bot).
+ * Built from the socket, never from the Host header. The HTTP client under botbuilder
+ * (@typespec/ts-http-runtime) passes a URL's hostname to getaddrinfo with its brackets, so
+ * `http://[::1]:3978` fails with ENOTFOUND: a browser that came over IPv6 (Chromium's
+ * `localhost`) is answered through the name `localhost`, which Node resolves to the loopback
+ * addresses and tries in turn.
  */
 export function selfServiceUrl(req: Request): string {
   const address = req.socket.localAddress ?? '127.0.0.1';
-  const host = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address.includes(':') ? `[${address}]` : address;
+  const host = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address.includes(':') ? 'localhost' : address;
   return `http://${host}:${req.socket.localPort}`;
 }
 

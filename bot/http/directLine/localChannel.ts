@@ -1,5 +1,6 @@
 import type { Activity, ChannelAccount, CloudAdapter, TurnContext } from 'botbuilder';
 import type { Clock } from '../../../services/clock.js';
+import type { Logger } from '../../logger.js';
 import type { ConversationInfo, ConversationStore } from './conversationStore.js';
 import type { ClientActivity } from './schemas.js';
 
@@ -16,6 +17,12 @@ export interface LocalChannelOptions {
   logic: (context: TurnContext) => Promise<void>;
   store: ConversationStore;
   clock: Clock;
+  /**
+   * What the user reads when a turn fails and the bot's own apology did not reach them either
+   * (e.g. its replies cannot be delivered), in the language of `locale`: never silence.
+   */
+  apology: (locale: string | undefined) => string;
+  logger: Logger;
 }
 
 /**
@@ -93,10 +100,45 @@ export class LocalChannel {
     };
   }
 
+  /**
+   * Runs the bot's turn. When it fails and no reply got through after the failure (the turn
+   * error handler's apology included), the channel itself adds an apology to the transcript.
+   */
   private async runTurn(activity: Activity): Promise<void> {
-    // No Authorization header: in local mode (no app id) the adapter accepts the turn
-    // unauthenticated and replies to serviceUrl without a token, as with the Emulator.
-    await this.options.adapter.processActivityDirect('', activity, this.options.logic);
+    let failure: unknown;
+    let answeredAfterFailure = false;
+    try {
+      // No Authorization header: in local mode (no app id) the adapter accepts the turn
+      // unauthenticated and replies to serviceUrl without a token, as with the Emulator.
+      await this.options.adapter.processActivityDirect('', activity, async (context) => {
+        context.onSendActivities(async (_context, _activities, next) => {
+          const sent = await next();
+          if (failure !== undefined) answeredAfterFailure = true;
+          return sent;
+        });
+        try {
+          await this.options.logic(context);
+        } catch (error) {
+          failure = error;
+          throw error;
+        }
+      });
+    } catch (error) {
+      failure ??= error;
+    }
+    if (failure === undefined || answeredAfterFailure) return;
+    const conversationId = activity.conversation.id;
+    this.options.logger.error({ err: failure, conversationId }, 'embedded Direct Line: the turn failed without an answer; the channel apologizes');
+    this.options.store.append(conversationId, {
+      type: 'message',
+      from: LOCAL_BOT_ACCOUNT,
+      recipient: activity.from,
+      conversation: { id: conversationId },
+      channelId: LOCAL_CHANNEL_ID,
+      text: this.options.apology(activity.locale),
+      ...(activity.locale ? { locale: activity.locale } : {}),
+      ...(activity.type === 'message' ? { replyToId: activity.id } : {}),
+    });
   }
 }
 

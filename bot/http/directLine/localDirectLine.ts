@@ -26,6 +26,8 @@ export interface LocalDirectLineDeps {
   limiter: TokenBucketLimiter;
   /** Signs and checks the user ids handed out with tokens. */
   users: UserIds;
+  /** What the user reads when a turn fails and the bot's own apology did not reach them (see LocalChannel). */
+  apology: (locale: string | undefined) => string;
   logger: Logger;
 }
 
@@ -46,7 +48,7 @@ export function createLocalDirectLine(deps: LocalDirectLineDeps): LocalDirectLin
   const { clock, newId } = deps;
   const store = new ConversationStore({ clock });
   const tokens = new LocalTokens(deriveKey(deps.keyMaterial, 'local-token'), clock);
-  const channel = new LocalChannel({ adapter: deps.adapter, logic: deps.logic, store, clock });
+  const channel = new LocalChannel({ adapter: deps.adapter, logic: deps.logic, store, clock, apology: deps.apology, logger: deps.logger });
   return {
     store,
     issuer: localIssuer(tokens, newId),

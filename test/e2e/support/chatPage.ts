@@ -3,7 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { createApp, type BotApp } from '../../../bot/app.js';
 import { loadConfig } from '../../../bot/config.js';
-import { listen } from '../../../bot/http/server.js';
+import { listenOn, LOOPBACK_HOSTS } from '../../../bot/http/listenAddresses.js';
 import { createLogger } from '../../../bot/logger.js';
 import { fromRoot } from '../../../bot/paths.js';
 
@@ -14,18 +14,25 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 
 export interface RunningBot {
   app: BotApp;
+  port: number;
   base: string;
   stop(): Promise<void>;
 }
 
-/** The real app (createApp) on memory storage, on a free port. */
+/**
+ * The real app (createApp) on memory storage, on a free port, listening as `npm start` does
+ * in local mode (loopback, IPv4 and IPv6); `base` is the README's address,
+ * http://localhost:<port>, which Chromium reaches over IPv6 first.
+ */
 export async function startBot(env: Record<string, string> = {}): Promise<RunningBot> {
   const app = await createApp(loadConfig({ STORAGE: 'memory', TOKEN_RATE_LIMIT_PER_MINUTE: '1000', ...env }), createLogger('silent'));
-  const port = await listen(app.server, 0, '127.0.0.1');
+  const { port, extra } = await listenOn(app.server, 0, LOOPBACK_HOSTS);
   return {
     app,
-    base: `http://127.0.0.1:${port}`,
+    port,
+    base: `http://localhost:${port}`,
     stop: async () => {
+      for (const listener of extra) listener.close();
       await new Promise<void>((resolve) => app.server.close(() => resolve()));
       app.close();
     },
@@ -36,9 +43,16 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
+export type Screen = 'desktop' | 'phone';
+/** A desktop window, and a phone (390x844, the size of an iPhone 12-15) with touch. */
+const SCREENS = {
+  desktop: { viewport: { width: 1100, height: 900 } },
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+} as const;
+
 /** A fresh profile (no storage from earlier tests) whose browser language is `locale`. */
-export async function newVisitor(browser: Browser, locale: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ locale, viewport: { width: 1100, height: 900 } });
+export async function newVisitor(browser: Browser, locale: string, screen: Screen = 'desktop'): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ locale, ...SCREENS[screen] });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -48,11 +62,11 @@ export async function newVisitor(browser: Browser, locale: string): Promise<{ co
   return { context, page, problems };
 }
 
-/** Saves `artifacts/e2e/<name>.png`. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves `artifacts/e2e/<name>.png`: the whole page, or what the screen shows with `fullPage: false`. */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   const dir = fromRoot('artifacts', 'e2e');
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
 }
 
 /** What the chat shows and what a user does in it, by Web Chat's own markup. */
@@ -72,6 +86,11 @@ export class ChatPage {
   async send(text: string): Promise<void> {
     await this.input().fill(text);
     await this.input().press('Enter');
+  }
+
+  /** The last bot message that contains the text. */
+  botBubble(text: string): Locator {
+    return this.botBubbles().filter({ hasText: text }).last();
   }
 
   botBubbles(): Locator {
