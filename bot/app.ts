@@ -56,6 +56,7 @@ import { createQuoteMailer } from './mail/createQuoteMailer.js';
 import type { Stores } from './storage/index.js';
 import { ContractStatusDialog } from '../dialogs/contracts/contractStatusDialog.js';
 import type { ContractDialogDeps } from '../dialogs/contracts/contractDialogDeps.js';
+import { WalkthroughProgress } from '../dialogs/contracts/walkthroughProgress.js';
 import { ContractPersonalRouter } from '../dialogs/contracts/personalRouter.js';
 import { WalkthroughDialog } from '../dialogs/contracts/walkthroughDialog.js';
 import { HandoffDialog, HandoffGate, ProactiveNotifier, type HandoffDeps, type HandoffState } from '../dialogs/handoff/index.js';
@@ -232,7 +233,7 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
   const links = linksFrom(config);
   const feedback = createFeedback(config, stores.db, clock, logger, overrides.feedbackStore);
   closers.unshift(() => feedback.stop());
-  const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, links, quoteDelivery };
+  const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, links, quoteDelivery, progress: new WalkthroughProgress(stores.storage) };
   const handoff = new HandoffService({
     store: new StorageCaseStore(stores.storage),
     clock,

@@ -113,8 +113,7 @@ export class MainDialog extends ComponentDialog {
       await innerDc.context.sendActivity(MessageFactory.suggestedActions(topicButtons(MAIN_TOPICS, this.options.kb, turn.lang), turn.t('cancel.done')));
       return innerDc.endDialog();
     }
-    // A command word ("où en étais-je", "suivant") belongs to the active dialog, even when it
-    // also sounds like a request for help.
+    // A command word ("retour", "stop") belongs to the active dialog, whatever intent it resembles.
     const intent = turn.recognition.ambiguous || turn.commands.exact.size > 0 ? undefined : turn.recognition.intent;
     if (intent === 'help' || intent === 'change-language') {
       await this.answerCommon(innerDc.context, turn, intent);

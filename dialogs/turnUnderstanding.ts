@@ -72,9 +72,10 @@ export class TurnUnderstanding {
     const folded = foldText(text);
     const fallbackLang = conversation.language ?? langOfLocale(context.activity.locale) ?? this.defaultLang;
     const recognition = this.recognizer.recognize(text, { fallbackLang });
+    const commands = this.commands.read(folded);
     const lang = resolveLanguage({
       chosen: profile.language,
-      detected: recognition.langDetected ? recognition.lang : undefined,
+      detected: detectedLanguage(recognition, commands),
       previous: conversation.language,
       channelLocale: context.activity.locale,
       fallback: this.defaultLang,
@@ -82,7 +83,7 @@ export class TurnUnderstanding {
     conversation.language = lang;
     const turn: Turn = {
       text, folded, recognition, lang,
-      commands: this.commands.read(folded),
+      commands,
       t: this.translator.forLang(lang),
       log: this.loggerFor(context),
     };
@@ -124,6 +125,16 @@ export class TurnUnderstanding {
     const conversation = await this.state.conversation.get(context, {});
     return resolveLanguage({ chosen: profile.language, previous: conversation.language, channelLocale: context.activity.locale, fallback: this.defaultLang });
   }
+}
+
+/**
+ * The language the message shows: a message that is a command word says it by its list
+ * ("suivant" is French), and a word of both lists ("stop", "pause") says nothing, so the
+ * conversation keeps its language.
+ */
+function detectedLanguage(recognition: Recognition, commands: CommandReading): Lang | undefined {
+  if (commands.exactLangs.size > 0) return commands.exactLangs.size === 1 ? [...commands.exactLangs][0] : undefined;
+  return recognition.langDetected ? recognition.lang : undefined;
 }
 
 function isTurn(value: unknown): value is Turn {

@@ -6,6 +6,7 @@ import type { VerificationService } from '../../services/verification/index.js';
 import type { StateAccessors } from '../conversationData.js';
 import type { LinkUrls } from '../replies/links.js';
 import type { TurnUnderstanding } from '../turnUnderstanding.js';
+import type { WalkthroughProgress } from './walkthroughProgress.js';
 
 /** What the contract dialogs are handed by the wiring file. */
 export interface ContractDialogDeps {
@@ -18,4 +19,6 @@ export interface ContractDialogDeps {
   links: LinkUrls;
   /** Sends quote requests to the reseller and tells where they stand. */
   quoteDelivery: QuoteDeliveryService;
+  /** Walkthrough progress kept per contract (resumed on any device). */
+  progress: WalkthroughProgress;
 }

@@ -1,6 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../sdk.js';
 import { MessageFactory, type CardAction } from 'botbuilder-core';
-import { alignEndDates, ContractServiceError, extractRenewalId } from '../../services/contracts/index.js';
+import { alignEndDates, ContractServiceError, extractRenewalId, type RenewalId } from '../../services/contracts/index.js';
 import { replyButton } from '../replies/buttons.js';
 import type { ContractDialogDeps } from './contractDialogDeps.js';
 import { sayContractsUnavailable } from './contractsUnavailable.js';
@@ -14,12 +14,17 @@ import { offerHandoff } from '../handoff/handoffState.js';
 export const CONTRACT_STATUS_DIALOG = 'contractStatusDialog';
 const FLOW = 'contractStatusDialog.flow';
 
+export interface ContractStatusOptions {
+  /** The renewal ID the message held, found by the router: the user is not asked for it again. */
+  renewalId?: RenewalId;
+}
+
 /**
  * "When does my contract end?": verifies the user, then shows the contract's status, dates,
  * products and renewal state as an Adaptive Card (plain text where cards do not render),
  * lists the account's other contracts and offers to align their end dates.
  */
-export class ContractStatusDialog extends ComponentDialog {
+export class ContractStatusDialog extends ComponentDialog<ContractStatusOptions> {
   constructor(private readonly deps: ContractDialogDeps) {
     super(CONTRACT_STATUS_DIALOG);
     this.addDialog(new VerifyContractDialog(deps));
@@ -27,8 +32,8 @@ export class ContractStatusDialog extends ComponentDialog {
     this.initialDialogId = FLOW;
   }
 
-  private async verify(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const renewalId = extractRenewalId(step.context.activity.text ?? '');
+  private async verify(step: WaterfallStepContext<ContractStatusOptions>): Promise<DialogTurnResult> {
+    const renewalId = step.options.renewalId ?? extractRenewalId(step.context.activity.text ?? '');
     return step.beginDialog(VERIFY_CONTRACT_DIALOG, renewalId ? { renewalId } : {});
   }
 

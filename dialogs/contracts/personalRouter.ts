@@ -9,9 +9,19 @@ import { alignmentText } from './alignmentView.js';
 import type { ContractDialogDeps } from './contractDialogDeps.js';
 import { sayContractsUnavailable } from './contractsUnavailable.js';
 import { TurnContracts } from './turnContracts.js';
-import type { RenewalId } from '../../services/contracts/index.js';
+import { extractRenewalId, type RenewalId } from '../../services/contracts/index.js';
+import { CONTRACT_STATUS_DIALOG, type ContractStatusOptions } from './contractStatusDialog.js';
 import { verifiedIds } from './verifiedContracts.js';
 import { WALKTHROUGH_DIALOG } from './walkthroughDialog.js';
+
+/**
+ * How sure the recognizer must be that a message holding a renewal ID asks for the walkthrough
+ * ("je veux renouveler RNW-…" scores above 0.95); below it, the ID asks for the status.
+ */
+const WALKTHROUGH_WITH_ID_SCORE = 0.9;
+
+/** Intents a message holding a renewal ID keeps; any other reading becomes a status check. */
+const KEPT_WITH_ID: ReadonlySet<string> = new Set(['check-status', 'talk-to-agent', 'change-language', 'goodbye', 'thanks']);
 
 /** The words that bring a walkthrough left for another question back. */
 const RESUME_WORDS: readonly CommandName[] = ['whereWasI', 'resume', 'next', 'back'];
@@ -29,6 +39,9 @@ export class ContractPersonalRouter implements PersonalRouter {
     const resumeWords = RESUME_WORDS.some((name) => isCommand(turn, name));
     if (resumeWords) {
       if (saved) return { dialogId: WALKTHROUGH_DIALOG, options: { renewalId: saved.renewalId } };
+      // Another device: the walk was saved with a contract this conversation has verified.
+      const walked = await this.walkedContract(context);
+      if (walked) return { dialogId: WALKTHROUGH_DIALOG, options: { renewalId: walked } };
       await context.sendActivity(MessageFactory.suggestedActions(topicButtons(['start-renewal', ...MAIN_TOPICS.filter((t) => t !== 'start-renewal')], this.deps.kb, turn.lang), turn.t('walk.nothingToResume')));
       return 'handled';
     }
@@ -40,6 +53,30 @@ export class ContractPersonalRouter implements PersonalRouter {
       await this.showAlignment(context, turn, last);
       return 'handled';
     }
+    return this.statusOfIdIn(turn);
+  }
+
+  /**
+   * A renewal ID typed alone or inside a sentence ("je voudrais voir mon contrat rnw 2048 1137")
+   * starts the status check with that ID, unless the message clearly asks for something else.
+   */
+  private statusOfIdIn(turn: Turn): DialogStart | undefined {
+    const renewalId = extractRenewalId(turn.text);
+    if (!renewalId) return undefined;
+    const { intent, score, ambiguous } = turn.recognition;
+    if (!ambiguous && KEPT_WITH_ID.has(intent)) return intent === 'check-status' ? this.status(renewalId) : undefined;
+    if (!ambiguous && intent === 'start-renewal' && score >= WALKTHROUGH_WITH_ID_SCORE) return undefined;
+    return this.status(renewalId);
+  }
+
+  private status(renewalId: RenewalId): DialogStart {
+    return { dialogId: CONTRACT_STATUS_DIALOG, options: { renewalId } satisfies ContractStatusOptions };
+  }
+
+  /** The latest contract verified here whose walkthrough was left unfinished, anywhere. */
+  private async walkedContract(context: TurnContext): Promise<RenewalId | undefined> {
+    const verified = await verifiedIds(this.deps.state, context);
+    for (const renewalId of [...verified].reverse()) if (await this.deps.progress.get(renewalId)) return renewalId;
     return undefined;
   }
 

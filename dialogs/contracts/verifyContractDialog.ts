@@ -5,7 +5,7 @@ import {
 import { MessageFactory, type TurnContext } from 'botbuilder-core';
 import { extractRenewalId, isRenewalId, maskRenewalId, type RenewalId } from '../../services/contracts/index.js';
 import { DONE, REROUTE, type DialogOutcome } from '../dialogOutcome.js';
-import { formatTime } from '../formatDate.js';
+import { formatWait } from '../formatWait.js';
 import { faqReply } from '../replies/faqReply.js';
 import { replyButton } from '../replies/buttons.js';
 import type { Turn } from '../turnUnderstanding.js';
@@ -125,13 +125,31 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
       offerHandoff(step.context, 'locked-out');
       await step.context.sendActivity(MessageFactory.suggestedActions(
         [replyButton(this.deps.kb.title('talk-to-agent', turn.lang))],
-        turn.t('verify.locked', { time: formatTime(outcome.until, turn.lang) }),
+        turn.t('verify.locked', { wait: formatWait(outcome.until, this.deps.clock.now(), turn.t) }),
       ));
       return step.endDialog(DONE);
     }
+    const verified = (await verifiedIds(this.deps.state, step.context)).filter((id) => id !== renewalId).at(-1);
+    if (verified) return this.rejectSecond(step, turn, renewalId, verified);
     await step.context.sendActivity(turn.t('verify.rejected'));
     // Ask again from the ID: the mistake may be in either of the two.
     return step.replaceDialog(FLOW, {});
+  }
+
+  /**
+   * A second contract failed while another one is verified: asking the ID again would fall
+   * back on the verified one and show its card as if it answered; say what happened instead.
+   */
+  private async rejectSecond(step: WaterfallStepContext<VerifyOptions>, turn: Turn, renewalId: RenewalId, verified: RenewalId): Promise<DialogTurnResult> {
+    await step.context.sendActivity(MessageFactory.suggestedActions(
+      [
+        replyButton(turn.t('secondContract.showVerified', { renewalId: verified })),
+        replyButton(turn.t('secondContract.retry', { renewalId })),
+        replyButton(this.deps.kb.title('talk-to-agent', turn.lang)),
+      ],
+      turn.t('secondContract.rejected', { renewalId, verified }),
+    ));
+    return step.endDialog(DONE);
   }
 
   /**

@@ -31,8 +31,9 @@ export interface WalkthroughOptions {
 
 /**
  * "I want to renew": verifies the user (unless this conversation already did), then walks
- * them through the six steps of the renewal with their own contract. Progress is kept in
- * user state after every step, so a later conversation resumes where this one stopped.
+ * them through the six steps of the renewal with their own contract. Progress is kept with
+ * the contract after every step, so whoever verifies it again, on any device, resumes there;
+ * user state keeps which contract the user last walked ("where was I?").
  */
 export class WalkthroughDialog extends ComponentDialog<WalkthroughOptions> {
   constructor(private readonly deps: ContractDialogDeps) {
@@ -73,8 +74,7 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: RenewalId }> {
     const renewalId = options?.renewalId;
     if (!renewalId) return dc.endDialog(DONE);
     const turn = await this.deps.understanding.of(dc.context);
-    const saved = (await this.deps.state.profile.get(dc.context, {})).walkthrough;
-    const resumeAt = saved?.renewalId === renewalId ? saved.step : 1;
+    const resumeAt = (await this.deps.progress.get(renewalId))?.step ?? 1;
     if (resumeAt > 1) await dc.context.sendActivity(turn.t('walk.resuming', { step: resumeAt, total: STEP_COUNT }));
     else await dc.context.sendActivity(turn.t('walk.start', { renewalId }));
     Object.assign(dc.activeDialog?.state ?? {}, { renewalId });
@@ -84,13 +84,15 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: RenewalId }> {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const turn = await this.deps.understanding.of(dc.context);
     const renewalId = renewalIdOf(dc);
-    const saved = (await this.deps.state.profile.get(dc.context, {})).walkthrough;
+    const saved = renewalId ? await this.deps.progress.get(renewalId) : undefined;
     if (!renewalId || !saved) return dc.endDialog(DONE);
-    const command = WALK_COMMANDS.find((name) => isCommand(turn, name, { withinShortMessage: true }));
+    // The whole message first: "where did we stop" is "where was I", not "stop".
+    const command = WALK_COMMANDS.find((name) => isCommand(turn, name))
+      ?? WALK_COMMANDS.find((name) => isCommand(turn, name, { withinShortMessage: true }));
     switch (command) {
       case 'next':
       case 'skip':
-        if (saved.step >= STEP_COUNT) return this.finish(dc, turn);
+        if (saved.step >= STEP_COUNT) return this.finish(dc, turn, renewalId);
         return this.show(dc, turn, renewalId, saved.step + 1);
       case 'back':
         return this.show(dc, turn, renewalId, Math.max(1, saved.step - 1));
@@ -117,7 +119,7 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: RenewalId }> {
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const state: unknown = instance.state;
     const renewalId = typeof state === 'object' && state !== null && 'renewalId' in state && typeof state.renewalId === 'string' && isRenewalId(state.renewalId) ? state.renewalId : undefined;
-    const saved = (await this.deps.state.profile.get(context, {})).walkthrough;
+    const saved = renewalId ? await this.deps.progress.get(renewalId) : undefined;
     if (!renewalId || !saved) return;
     const turn = await this.deps.understanding.of(context);
     await this.send(context, turn, renewalId, saved.step);
@@ -130,8 +132,10 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: RenewalId }> {
       await sayContractsUnavailable(dc.context, turn, error, { during: 'the walkthrough', renewalId });
       return dc.endDialog(DONE);
     }
+    const updatedAt = this.deps.clock.now().toISOString();
+    await this.deps.progress.save(renewalId, { step, updatedAt });
     const profile = await this.deps.state.profile.get(dc.context, {});
-    profile.walkthrough = { renewalId, step, updatedAt: this.deps.clock.now().toISOString() };
+    profile.walkthrough = { renewalId, step, updatedAt };
     return Dialog.EndOfTurn;
   }
 
@@ -156,7 +160,8 @@ class WalkthroughStepsDialog extends Dialog<{ renewalId: RenewalId }> {
     return labels.map(replyButton);
   }
 
-  private async finish(dc: DialogContext, turn: Turn): Promise<DialogTurnResult> {
+  private async finish(dc: DialogContext, turn: Turn, renewalId: RenewalId): Promise<DialogTurnResult> {
+    await this.deps.progress.clear(renewalId);
     const profile = await this.deps.state.profile.get(dc.context, {});
     delete profile.walkthrough;
     await dc.context.sendActivity(turn.t('walk.finished'));

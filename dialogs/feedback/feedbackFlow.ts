@@ -103,11 +103,12 @@ export class FeedbackFlow {
   }
 
   private async readComment(context: TurnContext, turn: Turn, intent: FaqId, folded: string): Promise<boolean> {
-    if (folded === foldText(this.options.kb.title('talk-to-agent', turn.lang)) || turn.recognition.intent === 'talk-to-agent') return false;
+    // The Skip button first: its word may also sound like a request for a person ("passer").
     if (folded === '' || folded === foldText(turn.t('feedback.skip'))) {
       await context.sendActivity(turn.t('feedback.skipped'));
       return true;
     }
+    if (folded === foldText(this.options.kb.title('talk-to-agent', turn.lang)) || turn.recognition.intent === 'talk-to-agent') return false;
     await this.record((source) => this.options.recorder.comment(source, intent, turn.text), context, turn);
     await context.sendActivity(turn.t('feedback.thanksComment'));
     return true;

@@ -24,6 +24,11 @@ export interface CommandReading {
   exact: ReadonlySet<CommandName>;
   /** Commands whose words a short message holds ("next please"); includes `exact`. */
   within: ReadonlySet<CommandName>;
+  /**
+   * The languages whose command lists hold the whole message: "suivant" is French, "stop"
+   * is both, so it says nothing about the language the user writes in.
+   */
+  exactLangs: ReadonlySet<Lang>;
 }
 
 /**
@@ -34,12 +39,12 @@ export interface CommandReading {
  * commands.read(foldText('Suivant, merci')).within.has('next') // true
  */
 export class CommandWords {
-  private readonly phrases: ReadonlyArray<readonly [CommandName, string]>;
+  private readonly phrases: ReadonlyArray<readonly [CommandName, string, Lang]>;
 
-  constructor(lists: ReadonlyArray<Readonly<Record<CommandName, readonly string[]>>>) {
-    const phrases: Array<readonly [CommandName, string]> = [];
-    for (const list of lists) {
-      for (const name of COMMAND_NAMES) for (const phrase of list[name]) phrases.push([name, foldText(phrase)]);
+  constructor(lists: ReadonlyArray<readonly [Lang, Readonly<Record<CommandName, readonly string[]>>]>) {
+    const phrases: Array<readonly [CommandName, string, Lang]> = [];
+    for (const [lang, list] of lists) {
+      for (const name of COMMAND_NAMES) for (const phrase of list[name]) phrases.push([name, foldText(phrase), lang]);
     }
     this.phrases = phrases.filter(([, phrase]) => phrase !== '');
   }
@@ -49,7 +54,7 @@ export class CommandWords {
     return new CommandWords(LANGS.map((lang) => {
       const parsed = localeCommandsSchema.safeParse(resources[lang]);
       if (!parsed.success) throw new Error(`locales/${lang}/translation.json: commands must list the phrases of ${COMMAND_NAMES.join(', ')}`);
-      return parsed.data.commands;
+      return [lang, parsed.data.commands] as const;
     }));
   }
 
@@ -57,17 +62,19 @@ export class CommandWords {
   read(folded: string): CommandReading {
     const exact = new Set<CommandName>();
     const within = new Set<CommandName>();
-    if (folded === '') return { exact, within };
+    const exactLangs = new Set<Lang>();
+    if (folded === '') return { exact, within, exactLangs };
     const short = folded.split(' ').length <= SHORT_MESSAGE_WORDS;
     const padded = ` ${folded} `;
-    for (const [name, phrase] of this.phrases) {
+    for (const [name, phrase, lang] of this.phrases) {
       if (phrase === folded) {
         exact.add(name);
+        exactLangs.add(lang);
         within.add(name);
       } else if (short && padded.includes(` ${phrase} `)) {
         within.add(name);
       }
     }
-    return { exact, within };
+    return { exact, within, exactLangs };
   }
 }

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buttonsOf, contentOf } from '../../support/botHarness.js';
-import { formatTime } from '../../../dialogs/formatDate.js';
 import { MINUTE } from '../../services/fakeClock.js';
-import { SAMPLE, TODAY, contractHarness, verify } from './contractHarness.js';
+import { SAMPLE, contractHarness, verify } from './contractHarness.js';
 
 describe('verification lock-out', () => {
   it('makes the user wait after 5 failed tries, even with the right proof, offers an agent, and lets them in after the wait', async () => {
     const h = contractHarness({ locale: 'en-US' });
-    const lockedUntil = formatTime(new Date(TODAY.getTime() + MINUTE), 'en');
+    const locked = (minutes: number) => h.say('en', 'verify.locked', { wait: h.say('en', 'wait.minutes', { count: minutes }) });
     let flow = h.adapter.send(`status of ${SAMPLE.active.id}`).assertReply(h.say('en', 'verify.askProof', { renewalId: SAMPLE.active.id }));
     for (let attempt = 1; attempt <= 4; attempt += 1) {
       flow = flow
@@ -20,17 +19,43 @@ describe('verification lock-out', () => {
     await flow
       .send('CRT-000000005')
       .assertReply((r) => {
-        expect(r.text).toBe(h.say('en', 'verify.locked', { time: lockedUntil }));
+        expect(r.text).toBe(locked(1));
         expect(buttonsOf(r)).toEqual([h.title('talk-to-agent', 'en')]);
       })
       .send(`status of ${SAMPLE.active.id}`)
       .assertReply(h.say('en', 'verify.askProof', { renewalId: SAMPLE.active.id }))
       .send(SAMPLE.active.proof)
-      .assertReply((r) => expect(r.text).toBe(h.say('en', 'verify.locked', { time: lockedUntil })));
+      .assertReply((r) => expect(r.text).toBe(locked(1)));
 
-    h.clock.advance(MINUTE);
+    // The wait is counted from now, in words; half a minute later the rest is rounded up.
+    h.clock.advance(MINUTE / 2);
+    await h.adapter
+      .send(`status of ${SAMPLE.active.id}`)
+      .assertReply(h.say('en', 'verify.askProof', { renewalId: SAMPLE.active.id }))
+      .send(SAMPLE.active.proof)
+      .assertReply((r) => expect(r.text).toBe(locked(1)));
+
+    h.clock.advance(MINUTE / 2);
     await verify(h, 'en', `status of ${SAMPLE.active.id}`, SAMPLE.active)
       .assertReply((r) => expect(contentOf(r)).toContain(SAMPLE.active.id));
+  });
+
+  it('says how long checking is paused in French, without a clock time of unknown time zone', async () => {
+    const h = contractHarness({ locale: 'fr-FR' });
+    let flow = h.adapter.send(`statut de ${SAMPLE.active.id}`).assertReply(h.say('fr', 'verify.askProof', { renewalId: SAMPLE.active.id }));
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      flow = flow
+        .send(`CRT-00000000${attempt}`)
+        .assertReply(h.say('fr', 'verify.rejected'))
+        .assertReply(h.say('fr', 'verify.askId'))
+        .send(SAMPLE.active.id)
+        .assertReply(h.say('fr', 'verify.askProof', { renewalId: SAMPLE.active.id }));
+    }
+    await flow.send('CRT-000000005').assertReply((r) => {
+      expect(r.text).toBe(h.say('fr', 'verify.locked', { wait: h.say('fr', 'wait.minutes', { count: 1 }) }));
+      expect(r.text).toContain('1 minute');
+      expect(r.text).not.toMatch(/\d{2}:\d{2}/);
+    });
   });
 
   it('never repeats the proof of purchase in a reply', async () => {
