@@ -35,5 +35,3 @@ export function termsOf(words: readonly string[], lang: Lang): string[] {
   for (let i = 0; i + 1 < stems.length; i += 1) terms.push(`${stems[i]}_${stems[i + 1]}`);
   return terms;
 }
-
-export const isBigram = (term: string): boolean => term.includes('_');

@@ -33,3 +33,4 @@ export function messageBody(text: string): string {
   }
   return kept.join(' ').trim() || text;
 }
+

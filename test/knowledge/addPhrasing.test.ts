@@ -2,16 +2,22 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createUnderstanding } from '../../bot/app.js';
 import { fromRoot } from '../../bot/paths.js';
 import { addPhrasing, PhrasingRefused } from '../../knowledge/addPhrasing.js';
 import { loadKnowledgeBase } from '../../knowledge/knowledgeBase.js';
-import { Recognizer } from '../../knowledge/recognizer/recognizer.js';
+import { IntentModel } from '../../knowledge/model/intentModel.js';
+import { trainingExamples } from '../../knowledge/model/trainingData.js';
+import { TrainedRecognizer } from '../../knowledge/recognizer/trainedRecognizer.js';
 
 /** A question the shipped knowledge base does not answer as grace-period. */
 const MISSED = 'we blew past the cutoff by a fortnight, any slack?';
 
-/** The recognizer built from the knowledge files, through the public loading API. */
-const recognizerOf = (dir: string) => new Recognizer(loadKnowledgeBase(dir).recognizerExamples());
+/** The recognizer trained on the knowledge files of `dir`, through the public loading API. */
+function recognizerOf(dir: string): TrainedRecognizer {
+  const examples = loadKnowledgeBase(dir).recognizerExamples();
+  return new TrainedRecognizer(examples, IntentModel.train(trainingExamples(examples), 'test'));
+}
 
 describe('kb:add-phrasing', () => {
   let dir: string;
@@ -22,7 +28,8 @@ describe('kb:add-phrasing', () => {
   afterEach(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
 
   it('makes the recognizer answer a question it missed', () => {
-    expect(recognizerOf(dir).recognize(MISSED).intent).not.toBe('grace-period');
+    // The copied knowledge is the shipped one: the shipped model says how it reads MISSED before.
+    expect(createUnderstanding().recognizer.recognize(MISSED).intent).not.toBe('grace-period');
     addPhrasing(dir, 'grace-period', 'en', MISSED);
     expect(recognizerOf(dir).recognize(MISSED).intent).toBe('grace-period');
     const saved: unknown = JSON.parse(readFileSync(path.join(dir, 'faq', 'grace-period.json'), 'utf8'));
