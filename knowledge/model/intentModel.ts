@@ -45,10 +45,7 @@ export class IntentModel {
     const vectorizer = Vectorizer.fit(folded);
     const rows = folded.map((t) => vectorizer.transform(t));
     const y = examples.map((e) => labels.indexOf(e.label));
-    // Each example's own key (a hash of its label and text) sets where it comes in each pass, so
-    // the order of the knowledge files does not matter and a new line does not reshuffle the others.
-    const keys = Uint32Array.from(examples, (e, i) => hashText(`${e.label}\u0000${folded[i] ?? ''}`));
-    const linear = trainLogisticRegression(rows, y, labels.length, vectorizer.size, options, keys);
+    const linear = trainLogisticRegression(rows, y, labels.length, vectorizer.size, options);
     return new IntentModel(labels, vectorizer, linear, fingerprint);
   }
 
@@ -97,11 +94,4 @@ function fromBase64(text: string): Float32Array {
   const copy = new Uint8Array(bytes.length);
   copy.set(bytes);
   return new Float32Array(copy.buffer, 0, Math.floor(copy.length / 4));
-}
-
-/** FNV-1a hash of a text. */
-function hashText(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
 }

@@ -4,7 +4,6 @@ import { foldText } from '../text/foldText.js';
 import { foldForModel, hasRenewalId } from '../model/features.js';
 import type { IntentModel } from '../model/intentModel.js';
 import { messageBody } from '../text/messageSegments.js';
-import { TypoCorrector } from '../text/typoCorrector.js';
 import type { Candidate, IntentRecognizer, Recognition, RecognizeOptions, RecognizerExamples } from './recognizer.js';
 
 /** Only the start of a very long message is read: enough to know what it is about. */
@@ -17,14 +16,12 @@ export interface CalibratedTuning {
   ambiguityRatio: number;
   /** Above this probability the best intent is answered even when the runner-up is close. */
   sureProbability: number;
-  /** Words the training texts never use are corrected to the closest one they do ("renouvelement"). */
-  correctTypos: boolean;
 }
 
 /** The threshold for check-status or start-renewal when the message carries a renewal-ID-looking number. */
 const OWN_CONTRACT_THRESHOLD = 0.25;
 
-export const CALIBRATED_TUNING: CalibratedTuning = { threshold: 0.4, ambiguityRatio: 0.6, sureProbability: 0.6, correctTypos: true };
+export const CALIBRATED_TUNING: CalibratedTuning = { threshold: 0.4, ambiguityRatio: 0.6, sureProbability: 0.6 };
 
 /**
  * Understands a message with a trained model (logistic regression over word and character
@@ -34,7 +31,6 @@ export const CALIBRATED_TUNING: CalibratedTuning = { threshold: 0.4, ambiguityRa
 export class TrainedRecognizer implements IntentRecognizer {
   private readonly detector: LanguageDetector;
   private readonly titles = new Map<string, IntentId>();
-  private readonly corrector: TypoCorrector;
 
   constructor(examples: RecognizerExamples, private readonly model: IntentModel, private readonly tuning: CalibratedTuning = CALIBRATED_TUNING) {
     const texts = (lang: Lang) => [
@@ -43,12 +39,6 @@ export class TrainedRecognizer implements IntentRecognizer {
       ...(examples.languageCorpus?.[lang] ?? []),
     ];
     this.detector = new LanguageDetector({ fr: texts('fr'), en: texts('en') });
-    const vocabulary = new Set<string>();
-    for (const intent of examples.intents) {
-      for (const lang of LANGS) for (const text of [intent.titles[lang], ...intent.phrasings[lang]]) for (const w of foldForModel(text).split(' ')) vocabulary.add(w);
-    }
-    for (const lang of LANGS) for (const text of examples.outOfScope[lang]) for (const w of foldForModel(text).split(' ')) vocabulary.add(w);
-    this.corrector = new TypoCorrector(vocabulary);
     for (const intent of examples.intents) {
       for (const lang of LANGS) this.titles.set(foldText(intent.titles[lang]), intent.id);
     }
@@ -66,7 +56,7 @@ export class TrainedRecognizer implements IntentRecognizer {
     if (foldText(sample) === '') return { ...base, intent: NONE, score: 0, candidates: [], ambiguous: false, top: [] };
 
     // Greeting and sign-off dropped: they pull long e-mails towards small talk.
-    const folded = this.corrected(foldForModel(messageBody(sample)));
+    const folded = foldForModel(messageBody(sample));
     const ranked = this.model.classifyFolded(folded);
     const inScope: Candidate[] = [];
     for (const { label, probability } of ranked) if (isIntentId(label)) inScope.push({ intent: label, score: probability });
@@ -83,12 +73,6 @@ export class TrainedRecognizer implements IntentRecognizer {
     const close = candidates.filter((c) => c.score >= best.score * this.tuning.ambiguityRatio);
     const ambiguous = close.length > 1 && best.score < this.tuning.sureProbability;
     return { ...base, intent: best.intent, score: best.score, candidates: ambiguous ? close : candidates, ambiguous, top: candidates };
-  }
-
-  /** The folded message with each word the training texts never use replaced by the closest one they do, if any. */
-  private corrected(folded: string): string {
-    if (!this.tuning.correctTypos) return folded;
-    return folded.split(' ').map((w) => this.corrector.correct(w) ?? w).join(' ');
   }
 }
 

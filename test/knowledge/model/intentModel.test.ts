@@ -6,7 +6,7 @@ import { IntentModel, type TrainingExample } from '../../../knowledge/model/inte
 import { ensureModelFile, loadOrTrainModel, readModelFile } from '../../../knowledge/model/modelFile.js';
 import { fingerprintOf } from '../../../knowledge/model/trainingData.js';
 
-const OPTIONS = { c: 20, classBalance: 0, epochs: 8, learningRate: 0.5, averageFrom: 4 };
+const OPTIONS = { c: 20, epochs: 8, seed: 7, learningRate: 0.5 };
 const EXAMPLES: TrainingExample[] = [
   ...['is there a grace period', 'grace period after expiry', 'can I renew late', 'late renewal tolerance'].map((text) => ({ label: 'grace', text })),
   ...['pay in instalments', 'monthly payments possible', 'spread the payment', 'pay quarterly'].map((text) => ({ label: 'pay', text })),
@@ -30,21 +30,9 @@ describe('IntentModel', () => {
     expect(ranked.map((r) => r.probability)).toEqual([...ranked.map((r) => r.probability)].sort((a, b) => b - a));
   });
 
-  it('trains deterministically: same examples, same weights', () => {
+  it('trains deterministically: same examples and seed, same weights', () => {
     const again = IntentModel.train(EXAMPLES, 'toy', OPTIONS);
     expect(again.serialize()).toEqual(model.serialize());
-  });
-
-  it('does not depend on the order of the examples (each pass orders them by their own hash)', () => {
-    const reordered = [...EXAMPLES.slice(5), ...EXAMPLES.slice(0, 5)].reverse();
-    expect(IntentModel.train(reordered, 'toy', OPTIONS).serialize()).toEqual(model.serialize());
-  });
-
-  it('keeps its answers when one example is added', () => {
-    const grown = IntentModel.train([...EXAMPLES, { label: 'pay', text: 'can the invoice be split' }], 'toy', OPTIONS);
-    for (const text of ['grace period please', 'can we pay monthly', 'what is the weather']) {
-      expect(grown.classify(text)[0]?.label).toBe(model.classify(text)[0]?.label);
-    }
   });
 
   it('gives the same answers after a round trip through its file format', () => {
