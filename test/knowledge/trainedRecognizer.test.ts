@@ -69,7 +69,7 @@ describe('calibrated abstention', () => {
 
 describe('the shipped recognizer between two topics', () => {
   it('offers both instead of guessing', () => {
-    const r = recognizer.recognize('extra licences at renewal time');
+    const r = recognizer.recognize('adding licences at renewal');
     expect(r.ambiguous).toBe(true);
     expect(r.candidates.map((c) => c.intent).sort()).toEqual(['additional-licenses', 'plan-needs']);
   });
