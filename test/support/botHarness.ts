@@ -78,7 +78,7 @@ export function botHarness(options: HarnessOptions = {}): Harness {
 }
 
 /** Middleware giving each turn the identity CloudAdapter sets after checking a channel's token. */
-function channelIdentity(): Middleware {
+export function channelIdentity(): Middleware {
   return {
     onTurn: async (context: TurnContext, next: () => Promise<void>) => {
       const claims = [{ type: 'iss', value: 'https://api.botframework.com' }, { type: 'aud', value: 'bot-app-id' }];
