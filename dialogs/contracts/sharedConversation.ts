@@ -47,8 +47,9 @@ function collect(value: unknown, into: string[], depth: number): boolean {
     return false;
   }
   if (typeof value !== 'object' || value === null) return false;
-  const entries = Array.isArray(value) ? value.map((v): [string, unknown] => ['', v]) : Object.entries(value);
-  for (const [key, inner] of entries) {
+  if (Array.isArray(value)) return value.some((inner: unknown) => into.length < MAX_STRINGS && collect(inner, into, depth + 1));
+  for (const [key, inner] of Object.entries(value)) {
+    if (into.length >= MAX_STRINGS) return false;
     if (CONTRACT_KEYS.has(key.toLowerCase().replace(/[^a-z]/g, ''))) return true;
     if (collect(inner, into, depth + 1)) return true;
   }
