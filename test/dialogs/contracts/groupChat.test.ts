@@ -15,7 +15,7 @@ const header = (h: ReturnType<typeof contractHarness>, step: number) =>
 
 describe('verified state belongs to the person, not to the conversation', () => {
   it('does not show a contract verified by one member to another member of the same conversation', async () => {
-    const h = contractHarness({ locale: 'en-US', template: { conversation: { id: 'shared-chat', isGroup: false, name: '' } } });
+    const h = contractHarness({ locale: 'en-US', template: { conversation: { id: 'shared-chat', isGroup: false, name: '', conversationType: '' } } });
     await h.adapter
       .send(from('owner', `status of ${SAMPLE.active.id}`))
       .assertReply(h.say('en', 'verify.askProof', { renewalId: SAMPLE.active.id }))
@@ -29,7 +29,7 @@ describe('verified state belongs to the person, not to the conversation', () => 
   });
 
   it("does not let another member see or move the owner's walkthrough", async () => {
-    const h = contractHarness({ locale: 'en-US', template: { conversation: { id: 'shared-chat-walk', isGroup: false, name: '' } } });
+    const h = contractHarness({ locale: 'en-US', template: { conversation: { id: 'shared-chat-walk', isGroup: false, name: '', conversationType: '' } } });
     await h.adapter
       .send(from('owner', `I want to renew ${SAMPLE.active.id}`))
       .assertReply(h.say('en', 'verify.askProof', { renewalId: SAMPLE.active.id }))

@@ -26,7 +26,7 @@ const SHARED: Record<string, Partial<Activity>> = {
   },
   'a group conversation on another channel': {
     channelId: 'webchat', from: ALICE, recipient: BOT,
-    conversation: { id: 'shared-web', isGroup: true, name: '' },
+    conversation: { id: 'shared-web', isGroup: true, name: '', conversationType: '' },
   },
 };
 

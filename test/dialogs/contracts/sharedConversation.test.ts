@@ -5,12 +5,12 @@ describe('isSharedConversation', () => {
   it('is true for Teams channels and group chats, and for any conversation marked as a group', () => {
     expect(isSharedConversation({ conversation: { id: 'c', isGroup: true, conversationType: 'channel', name: '' } })).toBe(true);
     expect(isSharedConversation({ conversation: { id: 'c', isGroup: false, conversationType: 'groupChat', name: '' } })).toBe(true);
-    expect(isSharedConversation({ conversation: { id: 'c', isGroup: true, name: '' } })).toBe(true);
+    expect(isSharedConversation({ conversation: { id: 'c', isGroup: true, name: '', conversationType: '' } })).toBe(true);
   });
 
   it('is false for a personal chat, a conversation without a type, or no conversation at all', () => {
     expect(isSharedConversation({ conversation: { id: 'c', isGroup: false, conversationType: 'personal', name: '' } })).toBe(false);
-    expect(isSharedConversation({ conversation: { id: 'c', isGroup: false, name: '' } })).toBe(false);
+    expect(isSharedConversation({ conversation: { id: 'c', isGroup: false, name: '', conversationType: '' } })).toBe(false);
     expect(isSharedConversation({})).toBe(false);
   });
 });
