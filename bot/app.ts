@@ -59,6 +59,9 @@ import type { ContractDialogDeps } from '../dialogs/contracts/contractDialogDeps
 import { WalkthroughProgress } from '../dialogs/contracts/walkthroughProgress.js';
 import { ContractPersonalRouter } from '../dialogs/contracts/personalRouter.js';
 import { WalkthroughDialog } from '../dialogs/contracts/walkthroughDialog.js';
+import { GroupGate } from '../dialogs/contracts/groupGate.js';
+import type { PersonalChatOpener } from '../dialogs/contracts/personalChat.js';
+import { TeamsPersonalChat } from './teamsPersonalChat.js';
 import { HandoffDialog, HandoffGate, ProactiveNotifier, type HandoffDeps, type HandoffState } from '../dialogs/handoff/index.js';
 import { HandoffService, parseOpeningSpans, StorageCaseStore, SupportHours } from '../services/handoff/index.js';
 import { createAgentDesk, type AgentDesk } from './agentDesk/createAgentDesk.js';
@@ -101,6 +104,8 @@ export interface AppOverrides {
   feedbackStore?: FeedbackStore;
   /** Replaces the quote mailer chosen by configuration (tests). */
   mailer?: QuoteMailer;
+  /** Replaces the Teams personal chat opener (tests: a fake that records what it was asked). */
+  personalChat?: PersonalChatOpener;
 }
 
 /**
@@ -263,6 +268,8 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     personal: new ContractPersonalRouter(contractDeps),
     notUnderstood: (context, turn) => handoffGate.notUnderstood(context, turn),
     feedback: new FeedbackFlow({ recorder: feedback.recorder, state: conversationState.createProperty<FeedbackState>('feedback'), kb, logger }),
+    // Contracts stay out of Teams channels and group chats: the bot moves to a personal chat.
+    groupGate: new GroupGate({ kb, chats: overrides.personalChat ?? new TeamsPersonalChat({ botAppId: config.MicrosoftAppId ?? '', logger }) }),
   });
   const bot = new RenewalBot({
     conversationState,

@@ -42,6 +42,11 @@ export interface MainDialogOptions {
   notUnderstood?: (context: TurnContext, turn: Turn) => Promise<boolean>;
   /** "Was this helpful?" under answers, and the recording of what the bot could not answer. */
   feedback?: FeedbackFlow;
+  /**
+   * Reads every message first in a shared conversation (Teams channel, group chat): returns true
+   * when it answered instead, e.g. a contract request sent to a personal chat.
+   */
+  groupGate?: { handle(context: TurnContext, turn: Turn): Promise<boolean> };
 }
 
 /** A dialog to start for this message. */
@@ -86,6 +91,7 @@ export class MainDialog extends ComponentDialog {
    * which costs about a millisecond a turn, only runs when a dialog is active or starts.
    */
   async run(context: TurnContext, dialogState: StatePropertyAccessor): Promise<void> {
+    if (await this.options.groupGate?.handle(context, await this.options.understanding.of(context))) return;
     let start: DialogStart | undefined;
     if (!hasActiveDialog(await dialogState.get(context, { dialogStack: [] }))) {
       start = await this.answer(context, await this.options.understanding.of(context));

@@ -1,5 +1,6 @@
 import type { Activity, TurnContext } from 'botbuilder-core';
 import { CloudAdapter } from 'botbuilder/lib/cloudAdapter.js';
+import { ClaimsIdentity } from 'botframework-connector';
 import { validateAndFixActivity } from 'botbuilder/lib/activityValidator.js';
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
@@ -16,7 +17,21 @@ export class MessagesAdapter extends CloudAdapter {
   handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
     return this.processActivity(authHeader, activity, logic);
   }
+
+  /**
+   * The identity of a turn the bot starts itself (continueConversationAsync,
+   * createConversationAsync): CloudAdapter leaves it unauthenticated, so in production the
+   * ServiceUrlGuard refused every proactive turn (handoff notices, the personal chat opened from
+   * a Teams channel) without a word. The bot only calls serviceUrls it took from turns the guard
+   * let through, so these turns count as authenticated, by the bot itself ("proactive").
+   */
+  protected override createClaimsIdentity(botAppId = ''): ClaimsIdentity {
+    return new ClaimsIdentity(super.createClaimsIdentity(botAppId).claims, PROACTIVE_AUTHENTICATION);
+  }
 }
+
+/** The authentication type of the turns the bot starts itself. */
+export const PROACTIVE_AUTHENTICATION = 'proactive';
 
 /**
  * `POST /api/messages` handed to the CloudAdapter, without CloudAdapter.process: that one

@@ -11,6 +11,7 @@ import type { FaqId, IntentId, Lang } from '../../knowledge/schema.js';
 import { formatDateText } from '../../dialogs/formatDate.js';
 import type { QuoteMailer } from '../../services/quotes/index.js';
 import { FakeMailer } from '../services/quotes/fakeMailer.js';
+import type { PersonalChatOpener } from '../../dialogs/contracts/personalChat.js';
 
 export interface Harness {
   parts: BotParts;
@@ -43,6 +44,8 @@ export interface HarnessOptions {
   logger?: Logger;
   /** Replaces the real recognizer (a fake that answers as the test says). */
   recognizer?: IntentRecognizer;
+  /** Replaces the Teams personal chat opener (a fake that records what it was asked). */
+  personalChat?: PersonalChatOpener;
 }
 
 export function botHarness(options: HarnessOptions = {}): Harness {
@@ -55,6 +58,7 @@ export function botHarness(options: HarnessOptions = {}): Harness {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.contracts ? { contracts: options.contracts } : {}),
     ...(options.recognizer ? { recognizer: options.recognizer } : {}),
+    ...(options.personalChat ? { personalChat: options.personalChat } : {}),
   });
   // The template is applied to every activity the test sends: it plays the channel's locale.
   const template: Partial<Activity> = { ...(options.locale ? { locale: options.locale } : {}), ...options.template };
@@ -74,7 +78,7 @@ export function botHarness(options: HarnessOptions = {}): Harness {
 }
 
 /** Middleware giving each turn the identity CloudAdapter sets after checking a channel's token. */
-function channelIdentity(): Middleware {
+export function channelIdentity(): Middleware {
   return {
     onTurn: async (context: TurnContext, next: () => Promise<void>) => {
       const claims = [{ type: 'iss', value: 'https://api.botframework.com' }, { type: 'aud', value: 'bot-app-id' }];

@@ -107,6 +107,16 @@ describe('Teams manifest', () => {
     expect(bot).toMatchObject({ supportsFiles: false, isNotificationOnly: false });
   });
 
+  it('is installed for personal chat as well as for teams and group chats, so it can open a personal chat from a channel', () => {
+    const bot = buildManifest(ENV).bots?.[0];
+
+    expect([...(bot?.scopes ?? [])].sort()).toEqual(['groupChat', 'personal', 'team']);
+    // Contract commands are offered only where contracts are shown: the personal chat.
+    const shared = bot?.commandLists?.filter((list) => !list.scopes.includes('personal')).flatMap((list) => list.commands.map((c) => c.title)) ?? [];
+    expect(shared).not.toContain('check my contract status');
+    expect(shared).not.toContain('renew my contract step by step');
+  });
+
   it('derives a stable Teams app id from the bot id unless TEAMS_APP_ID is set', () => {
     const derived = buildManifest(ENV).id;
 

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { contentOf } from '../../support/botHarness.js';
 import { SAMPLE, contractHarness } from './contractHarness.js';
 
-/** A message from one member of a shared conversation (a Teams group chat, a shared Direct Line). */
+/**
+ * A message from one of two users of the same conversation that no channel marked as a group (a
+ * Direct Line conversation shared by two clients): Teams channels and group chats never show a
+ * contract at all (groupConversation.test.ts), and here too each person's verification is their own.
+ */
 const from = (userId: string, text: string): Partial<Activity> => ({ type: 'message', text, from: { id: userId, name: userId } });
 
 const header = (h: ReturnType<typeof contractHarness>, step: number) =>
@@ -11,7 +15,7 @@ const header = (h: ReturnType<typeof contractHarness>, step: number) =>
 
 describe('verified state belongs to the person, not to the conversation', () => {
   it('does not show a contract verified by one member to another member of the same conversation', async () => {
-    const h = contractHarness({ locale: 'en-US', template: { conversation: { id: 'group-chat', isGroup: true, name: '', conversationType: 'groupChat' } } });
+    const h = contractHarness({ locale: 'en-US', template: { conversation: { id: 'shared-chat', isGroup: false, name: '', conversationType: '' } } });
     await h.adapter
       .send(from('owner', `status of ${SAMPLE.active.id}`))
       .assertReply(h.say('en', 'verify.askProof', { renewalId: SAMPLE.active.id }))
@@ -25,7 +29,7 @@ describe('verified state belongs to the person, not to the conversation', () => 
   });
 
   it("does not let another member see or move the owner's walkthrough", async () => {
-    const h = contractHarness({ locale: 'en-US', template: { conversation: { id: 'group-chat-walk', isGroup: true, name: '', conversationType: 'groupChat' } } });
+    const h = contractHarness({ locale: 'en-US', template: { conversation: { id: 'shared-chat-walk', isGroup: false, name: '', conversationType: '' } } });
     await h.adapter
       .send(from('owner', `I want to renew ${SAMPLE.active.id}`))
       .assertReply(h.say('en', 'verify.askProof', { renewalId: SAMPLE.active.id }))
