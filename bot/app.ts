@@ -60,7 +60,8 @@ import { WalkthroughProgress } from '../dialogs/contracts/walkthroughProgress.js
 import { ContractPersonalRouter } from '../dialogs/contracts/personalRouter.js';
 import { WalkthroughDialog } from '../dialogs/contracts/walkthroughDialog.js';
 import { HandoffDialog, HandoffGate, ProactiveNotifier, type HandoffDeps, type HandoffState } from '../dialogs/handoff/index.js';
-import { HandoffService, parseOpeningSpans, StorageCaseStore, SupportHours } from '../services/handoff/index.js';
+import { HandoffService, parseOpeningSpans, PendingNotices, PickupRouter, StorageCaseStore, SupportHours } from '../services/handoff/index.js';
+import { CONSOLE_CHANNEL } from './cli/consoleAdapter.js';
 import { createAgentDesk, type AgentDesk } from './agentDesk/createAgentDesk.js';
 import { FeedbackFlow, type FeedbackState } from '../dialogs/feedback/index.js';
 import type { FeedbackStore } from '../services/feedback/index.js';
@@ -184,6 +185,8 @@ export interface BotParts {
   quoteDelivery: QuoteDeliveryService;
   /** Human handoff: cases, queue, relay (its notifier is set once an adapter exists). */
   handoff: HandoffService;
+  /** Notices for the terminal's conversations, which the server cannot reach: `npm run chat` picks them up. */
+  handoffPickup: PendingNotices;
   /** Closes what was opened (the database, the mail transport, the retry timer). */
   close(): void;
 }
@@ -282,6 +285,7 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
   const middleware: Middleware[] = [new TeamsTenantMiddleware(), new TeamsButtonsMiddleware()];
   return {
     bot, kb, recognizer, translator, localeResources, onTurnError, middleware, quoteDelivery, handoff, feedback,
+    handoffPickup: new PendingNotices(stores.storage),
     languageOf: (context) => understanding.languageOf(context),
     close: () => closers.forEach((close) => close()),
   };
@@ -393,13 +397,13 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     defaultLang: config.DEFAULT_LANGUAGE,
   });
   const webChat = await createWebChat(server, adapter, parts, config, logger, overrides);
-  parts.handoff.useNotifier(new ProactiveNotifier({
+  parts.handoff.useNotifier(new PickupRouter(new ProactiveNotifier({
     sender: { continueConversation: (reference, logic) => adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, logic) },
     translator: parts.translator,
     kb: parts.kb,
     timeZone: config.SUPPORT_TIMEZONE,
     logger,
-  }));
+  }), parts.handoffPickup, new Set([CONSOLE_CHANNEL])));
   const agentDesk = createAgentDesk(server, { config, logger, handoff: parts.handoff, clock: overrides.clock ?? systemClock });
   const close = () => {
     agentDesk.close();

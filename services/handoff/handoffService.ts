@@ -14,9 +14,15 @@ export type CustomerNotice =
   | { kind: 'closed'; resolution: string }
   | { kind: 'no-agent'; backAt: Date | undefined };
 
-/** Delivers notices to a customer's conversation (proactive messages); false when it could not. */
+/**
+ * What became of a notice: shown in the customer's conversation, kept until the customer's
+ * channel picks it up (the terminal, another process), or lost (the channel refused it).
+ */
+export type NoticeDelivery = 'delivered' | 'waiting-for-pickup' | 'failed';
+
+/** Delivers notices to a customer's conversation (proactive messages). */
 export interface CustomerNotifier {
-  notify(handoffCase: HandoffCase, notice: CustomerNotice): Promise<boolean>;
+  notify(handoffCase: HandoffCase, notice: CustomerNotice): Promise<NoticeDelivery>;
 }
 
 export interface HandoffSettings {
@@ -154,14 +160,14 @@ export class HandoffService {
   }
 
   /** An agent's reply, relayed to the customer. */
-  async reply(id: string, agent: string, text: string): Promise<{ handoffCase: HandoffCase; delivered: boolean }> {
+  async reply(id: string, agent: string, text: string): Promise<{ handoffCase: HandoffCase; delivery: NoticeDelivery }> {
     const clean = this.required(text);
     const handoffCase = await this.change(id, (c) => {
       this.mustHold(c, agent);
       return this.withMessage(c, { from: 'agent', author: agent, text: clean, at: this.now() });
     });
-    const delivered = await this.tell(handoffCase, { kind: 'agent-message', agent, text: clean });
-    return { handoffCase, delivered };
+    const delivery = await this.tell(handoffCase, { kind: 'agent-message', agent, text: clean });
+    return { handoffCase, delivery };
   }
 
   /** An internal note: kept with the case, never sent to the customer. */
@@ -257,8 +263,8 @@ export class HandoffService {
     return next;
   }
 
-  private async tell(handoffCase: HandoffCase, notice: CustomerNotice): Promise<boolean> {
-    if (!this.notifier) return false;
+  private async tell(handoffCase: HandoffCase, notice: CustomerNotice): Promise<NoticeDelivery> {
+    if (!this.notifier) return 'failed';
     return this.notifier.notify(handoffCase, notice);
   }
 

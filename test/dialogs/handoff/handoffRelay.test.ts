@@ -27,7 +27,7 @@ describe('relaying between the customer and the agent', () => {
     await h.adapter.send('bonjour, mon devis indique 40 licences au lieu de 45');
     expect(h.proactive()).toEqual([]);
     const reply = await h.parts.handoff.reply(id, 'Marie', 'Je corrige le devis tout de suite.');
-    expect(reply.delivered).toBe(true);
+    expect(reply.delivery).toBe('delivered');
     expect(h.proactive().map((a) => a.text)).toEqual([h.say('fr', 'handoff.fromAgent', { agent: 'Marie', text: 'Je corrige le devis tout de suite.' })]);
     expect((await h.theCase()).messages.map((m) => m.from)).toEqual(['customer', 'agent']);
   });

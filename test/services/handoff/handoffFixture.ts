@@ -1,5 +1,5 @@
 import { MemoryStorage } from 'botbuilder-core';
-import { HandoffService, parseOpeningSpans, StorageCaseStore, SupportHours, type CustomerNotice, type NewCase } from '../../../services/handoff/index.js';
+import { HandoffService, parseOpeningSpans, StorageCaseStore, SupportHours, type CustomerNotice, type NewCase, type NoticeDelivery } from '../../../services/handoff/index.js';
 import { FakeClock, MINUTE } from '../fakeClock.js';
 
 /** Monday 30 November 2026, 11:00 in Paris. */
@@ -30,9 +30,9 @@ export function handoffFixture(options: { storage?: MemoryStorage; clock?: FakeC
     hours: new SupportHours(parseOpeningSpans('mon-fri 09:00-18:00'), 'Europe/Paris'),
     settings: { waitMs: 5 * MINUTE, retentionMs: 30 * 24 * 60 * MINUTE, transcriptLines: 3 },
     notifier: {
-      notify: async (handoffCase, notice) => {
+      notify: async (handoffCase, notice): Promise<NoticeDelivery> => {
         notices.push({ conversation: handoffCase.address.conversation, notice });
-        return true;
+        return 'delivered';
       },
     },
   });
