@@ -40,7 +40,7 @@ import { createBlobStores, openDatabase, SqliteStorage } from './storage/index.j
 import { ETagConversationState, ETagPrivateConversationState, ETagUserState } from './state/index.js';
 import { turnErrorHandler } from './turnErrorHandler.js';
 import { TeamsButtonsMiddleware } from './teamsButtons.js';
-import { ServiceUrlGuard, TeamsTenantMiddleware } from './channelTrust.js';
+import { fromAuthenticatedChannel, ServiceUrlGuard, TeamsTenantMiddleware } from './channelTrust.js';
 import { adapterEndpoint, MessagesAdapter } from './http/adapterEndpoint.js';
 import { FailureLog } from './http/failureLog.js';
 import { selfAddresses, ServiceUrlPolicy } from './http/serviceUrls.js';
@@ -251,6 +251,7 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     kb, understanding, translator, state, contracts, handoff, clock, logger,
     handoffState: conversationState.createProperty<HandoffState>('handoff'),
     mode: config.HANDOFF_MODE,
+    fromAuthenticatedChannel,
     transcriptLines: config.HANDOFF_TRANSCRIPT_LINES,
   };
   const handoffGate = new HandoffGate(handoffDeps);
