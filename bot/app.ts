@@ -237,8 +237,12 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
   const feedback = createFeedback(config, stores.db, clock, logger, overrides.feedbackStore);
   closers.unshift(() => feedback.stop());
   const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, links, quoteDelivery, progress: new WalkthroughProgress(stores.storage) };
+  const handoffPickup = new PendingNotices(stores.storage);
   const handoff = new HandoffService({
     store: new StorageCaseStore(stores.storage),
+    onPurged: async (cases) => {
+      for (const c of cases) await handoffPickup.forgetCase(c.conversationKey, c.id);
+    },
     clock,
     hours: new SupportHours(parseOpeningSpans(config.SUPPORT_HOURS), config.SUPPORT_TIMEZONE),
     settings: {
@@ -286,7 +290,7 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
   const middleware: Middleware[] = [new TeamsTenantMiddleware(), new TeamsButtonsMiddleware()];
   return {
     bot, kb, recognizer, translator, localeResources, onTurnError, middleware, quoteDelivery, handoff, feedback,
-    handoffPickup: new PendingNotices(stores.storage),
+    handoffPickup,
     languageOf: (context) => understanding.languageOf(context),
     close: () => closers.forEach((close) => close()),
   };

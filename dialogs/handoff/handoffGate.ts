@@ -129,6 +129,7 @@ export class HandoffGate {
     this.deps.logger.info({ caseId, status }, 'handoff status from the platform');
     if (status === 'accepted') {
       await this.deps.handoff.acceptedByPlatform(caseId, 'contact-centre');
+      await context.sendActivity(t('handoff.platformAccepted'));
     } else if (status === 'completed') {
       await this.deps.handoff.completedByPlatform(caseId);
       delete state.caseId;

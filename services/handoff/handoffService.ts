@@ -44,6 +44,8 @@ export interface HandoffServiceOptions {
   hours: SupportHours;
   settings: HandoffSettings;
   notifier?: CustomerNotifier;
+  /** Told of the cases the purge deleted, to delete what else is kept about them (notices awaiting pick-up). */
+  onPurged?: (cases: HandoffCase[]) => Promise<void>;
 }
 
 /** What opening a case tells the customer side. */
@@ -254,6 +256,7 @@ export class HandoffService {
     const old = (await this.options.store.list('closed')).filter((c) => c.status === 'closed' && c.closedAt !== undefined && Date.parse(c.closedAt) <= limit);
     const ids = old.map((c) => c.id);
     await this.options.store.remove(ids);
+    if (old.length > 0) await this.options.onPurged?.(old);
     return ids;
   }
 

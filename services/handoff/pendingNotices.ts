@@ -63,6 +63,13 @@ export class PendingNotices {
     return this.change(conversationKey, (box) => ({ next: box.next, entries: box.entries.filter((entry) => entry.seq > seq) }));
   }
 
+  /** Deletes what still waits about a case (purged with it: agent's words kept no longer than the case). */
+  async forgetCase(conversationKey: string, caseId: string): Promise<void> {
+    const box = await this.read(conversationKey);
+    if (!box.entries.some((entry) => entry.caseId === caseId)) return;
+    await this.change(conversationKey, (current) => ({ next: current.next, entries: current.entries.filter((entry) => entry.caseId !== caseId) }));
+  }
+
   private async read(conversationKey: string): Promise<Box> {
     const key = boxKey(conversationKey);
     const parsed = boxSchema.safeParse((await this.storage.read([key]))[key]);

@@ -40,9 +40,10 @@ describe('handoff.status is taken only from the contact-centre platform', () => 
     expect(refusals()).toEqual([expect.objectContaining({ reason: 'customer' })]);
   });
 
-  it('accepts the platform\'s authenticated events: accepted, then completed', async () => {
+  it('accepts the platform\'s authenticated events: accepted (the customer is told an agent takes over), then completed', async () => {
     const { h, refusals } = await customerWithCase(true);
-    await h.adapter.send({ type: 'event', name: 'handoff.status', from: PLATFORM, value: { state: 'accepted' } });
+    await h.adapter.send({ type: 'event', name: 'handoff.status', from: PLATFORM, value: { state: 'accepted' } })
+      .assertReply(h.say('en', 'handoff.platformAccepted'));
     expect(await h.theCase()).toMatchObject({ status: 'assigned', agent: 'contact-centre' });
     await h.adapter.send({ type: 'event', name: 'handoff.status', from: PLATFORM, value: { state: 'completed' } });
     expect(await h.theCase()).toMatchObject({ status: 'closed', endedBy: 'platform' });
