@@ -38,15 +38,25 @@ export class ProactiveNotifier implements CustomerNotifier {
       return 'failed';
     }
     const reply = this.replyFor(handoffCase, notice);
+    // The adapter hands a failed turn to its error handler and resolves: only reaching the end
+    // of the send says the customer has it. Caught here, the failure also sends no apology.
+    let sent = false;
+    let failure: unknown;
     try {
       await this.options.sender.continueConversation(reference, async (context) => {
-        await context.sendActivity(reply);
+        try {
+          await context.sendActivity(reply);
+          sent = true;
+        } catch (error) {
+          failure = error;
+        }
       });
-      return 'delivered';
     } catch (error) {
-      this.options.logger.error({ err: error, caseId: handoffCase.id, notice: notice.kind }, 'handoff: the message to the customer failed');
-      return 'failed';
+      failure = error;
     }
+    if (sent) return 'delivered';
+    this.options.logger.error({ err: failure, caseId: handoffCase.id, notice: notice.kind }, 'handoff: the message to the customer failed');
+    return 'failed';
   }
 
   private replyFor(handoffCase: HandoffCase, notice: CustomerNotice) {
