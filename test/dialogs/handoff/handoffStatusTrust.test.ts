@@ -26,7 +26,7 @@ describe('handoff.status is taken only from the contact-centre platform', () => 
 
   it('refuses an event the channel authenticated when its sender has the user role (Web Chat over Azure Direct Line)', async () => {
     const { h, refusals } = await customerWithCase(true, 'both');
-    await h.adapter.send({ type: 'event', name: 'handoff.status', from: { id: 'someone-else', role: 'user' }, value: { state: 'completed' } });
+    await h.adapter.send({ type: 'event', name: 'handoff.status', from: { id: 'someone-else', name: 'Someone', role: 'user' }, value: { state: 'completed' } });
     expect(await h.theCase()).toMatchObject({ status: 'waiting' });
     expect(refusals()).toEqual([expect.objectContaining({ reason: 'user-role' })]);
   });
