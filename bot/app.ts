@@ -40,7 +40,7 @@ import { createBlobStores, openDatabase, SqliteStorage } from './storage/index.j
 import { ETagConversationState, ETagPrivateConversationState, ETagUserState } from './state/index.js';
 import { turnErrorHandler } from './turnErrorHandler.js';
 import { TeamsButtonsMiddleware } from './teamsButtons.js';
-import { ServiceUrlGuard, TeamsTenantMiddleware } from './channelTrust.js';
+import { fromAuthenticatedChannel, ServiceUrlGuard, TeamsTenantMiddleware } from './channelTrust.js';
 import { adapterEndpoint, MessagesAdapter } from './http/adapterEndpoint.js';
 import { FailureLog } from './http/failureLog.js';
 import { selfAddresses, ServiceUrlPolicy } from './http/serviceUrls.js';
@@ -63,7 +63,8 @@ import { GroupGate } from '../dialogs/contracts/groupGate.js';
 import type { PersonalChatOpener } from '../dialogs/contracts/personalChat.js';
 import { TeamsPersonalChat } from './teamsPersonalChat.js';
 import { HandoffDialog, HandoffGate, ProactiveNotifier, type HandoffDeps, type HandoffState } from '../dialogs/handoff/index.js';
-import { HandoffService, parseOpeningSpans, StorageCaseStore, SupportHours } from '../services/handoff/index.js';
+import { HandoffService, parseOpeningSpans, PendingNotices, PickupRouter, StorageCaseStore, SupportHours } from '../services/handoff/index.js';
+import { CONSOLE_CHANNEL } from './cli/consoleAdapter.js';
 import { createAgentDesk, type AgentDesk } from './agentDesk/createAgentDesk.js';
 import { FeedbackFlow, type FeedbackState } from '../dialogs/feedback/index.js';
 import type { FeedbackStore } from '../services/feedback/index.js';
@@ -189,6 +190,8 @@ export interface BotParts {
   quoteDelivery: QuoteDeliveryService;
   /** Human handoff: cases, queue, relay (its notifier is set once an adapter exists). */
   handoff: HandoffService;
+  /** Notices for the terminal's conversations, which the server cannot reach: `npm run chat` picks them up. */
+  handoffPickup: PendingNotices;
   /** Closes what was opened (the database, the mail transport, the retry timer). */
   close(): void;
 }
@@ -239,8 +242,12 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
   const feedback = createFeedback(config, stores.db, clock, logger, overrides.feedbackStore);
   closers.unshift(() => feedback.stop());
   const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, links, quoteDelivery, progress: new WalkthroughProgress(stores.storage) };
+  const handoffPickup = new PendingNotices(stores.storage);
   const handoff = new HandoffService({
     store: new StorageCaseStore(stores.storage),
+    onPurged: async (cases) => {
+      for (const c of cases) await handoffPickup.forgetCase(c.conversationKey, c.id);
+    },
     clock,
     hours: new SupportHours(parseOpeningSpans(config.SUPPORT_HOURS), config.SUPPORT_TIMEZONE),
     settings: {
@@ -253,6 +260,7 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     kb, understanding, translator, state, contracts, handoff, clock, logger,
     handoffState: conversationState.createProperty<HandoffState>('handoff'),
     mode: config.HANDOFF_MODE,
+    fromAuthenticatedChannel,
     transcriptLines: config.HANDOFF_TRANSCRIPT_LINES,
   };
   const handoffGate = new HandoffGate(handoffDeps);
@@ -289,6 +297,7 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
   const middleware: Middleware[] = [new TeamsTenantMiddleware(), new TeamsButtonsMiddleware()];
   return {
     bot, kb, recognizer, translator, localeResources, onTurnError, middleware, quoteDelivery, handoff, feedback,
+    handoffPickup,
     languageOf: (context) => understanding.languageOf(context),
     close: () => closers.forEach((close) => close()),
   };
@@ -400,13 +409,13 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     defaultLang: config.DEFAULT_LANGUAGE,
   });
   const webChat = await createWebChat(server, adapter, parts, config, logger, overrides);
-  parts.handoff.useNotifier(new ProactiveNotifier({
+  parts.handoff.useNotifier(new PickupRouter(new ProactiveNotifier({
     sender: { continueConversation: (reference, logic) => adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, logic) },
     translator: parts.translator,
     kb: parts.kb,
     timeZone: config.SUPPORT_TIMEZONE,
     logger,
-  }));
+  }), parts.handoffPickup, new Set([CONSOLE_CHANNEL])));
   const agentDesk = createAgentDesk(server, { config, logger, handoff: parts.handoff, clock: overrides.clock ?? systemClock });
   const close = () => {
     agentDesk.close();

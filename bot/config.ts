@@ -145,6 +145,8 @@ export const configSchema = z.object({
   FEEDBACK_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.35),
   /** Support agents, `name:token,name:token` (tokens of 24 characters or more). @default none: the report page refuses everyone */
   AGENT_TOKENS: agentTokens,
+  /** Minutes without a request after which a desk session ends (sign in again). @default 30 */
+  AGENT_SESSION_IDLE_MINUTES: z.coerce.number().min(1).max(12 * 60).default(30),
   /**
    * Quote e-mails (to the reseller, a copy to the customer) go through this SMTP server:
    * `smtp://user:password@host:587` or `smtps://user:password@host:465`. Or use SMTP_HOST…

@@ -94,8 +94,10 @@ export function registerAgentApi(server: Server, options: AgentApiOptions): void
   server.post(`${AGENT_API}/cases/:id/messages`, guarded(async (req, res, agent, id) => {
     const body = textBody.safeParse(req.body);
     if (!body.success) return sendError(res, 400, 'invalid', `text ${body.error.issues[0]?.message ?? 'is required'}`);
-    const { handoffCase, delivered } = await handoff.reply(id, agent, body.data.text);
-    res.send(200, { ...caseDetail(handoffCase), delivered });
+    // delivered: shown in the customer's chat; delivery 'waiting-for-pickup': kept until the
+    // customer's terminal (npm run chat, another process) picks it up; 'failed': not sent.
+    const { handoffCase, delivery } = await handoff.reply(id, agent, body.data.text);
+    res.send(200, { ...caseDetail(handoffCase), delivered: delivery === 'delivered', delivery });
   }));
 
   server.post(`${AGENT_API}/cases/:id/notes`, guarded(async (req, res, agent, id) => {

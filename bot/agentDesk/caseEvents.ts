@@ -30,7 +30,11 @@ export function registerCaseEvents(server: Server, options: { handoff: HandoffSe
     const stop = options.handoff.onChange((c) => {
       res.write(`event: case\ndata: ${JSON.stringify({ id: c.id, status: c.status })}\n\n`);
     });
-    const timer = setInterval(() => res.write('event: refresh\ndata: {}\n\n'), REFRESH_MS);
+    // A stream outlives neither its session (signed out, idle, token changed) nor its agent.
+    const timer = setInterval(() => {
+      if (agentOf(req, options.agents)) res.write('event: refresh\ndata: {}\n\n');
+      else res.end();
+    }, REFRESH_MS);
     timer.unref();
     req.once('close', () => {
       stop();

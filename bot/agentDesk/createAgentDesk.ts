@@ -32,7 +32,7 @@ export function createAgentDesk(server: Server, options: { config: Config; logge
   const { config, logger, handoff, clock } = options;
   const local = !isProduction(config) && config.AGENT_TOKENS.length === 0;
   const credentials: AgentCredential[] = local ? [{ name: LOCAL_AGENT, token: randomBytes(32).toString('hex') }] : config.AGENT_TOKENS;
-  const agents = new AgentDirectory(credentials, clock);
+  const agents = new AgentDirectory(credentials, clock, { sessionIdleMs: config.AGENT_SESSION_IDLE_MINUTES * 60_000 });
   // Wrong tokens, on the API or the sign-in form, share one budget per client address.
   const failures = new TokenBucketLimiter({ perMinute: 10, clock });
   registerAgentApi(server, { handoff, agents, logger, failures });

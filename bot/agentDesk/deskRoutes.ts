@@ -6,7 +6,7 @@ import { clientAddress } from '../http/directLine/clientAddress.js';
 import type { TokenBucketLimiter } from '../http/directLine/tokenBucket.js';
 import { fromRoot } from '../paths.js';
 import type { AgentDirectory } from './agentDirectory.js';
-import { agentOf, SESSION_COOKIE } from './agentIdentity.js';
+import { agentOf, cookieOf, SESSION_COOKIE } from './agentIdentity.js';
 
 export interface DeskRoutesOptions {
   agents: AgentDirectory;
@@ -91,8 +91,13 @@ export function registerDeskRoutes(server: Server, options: DeskRoutesOptions): 
     res.send(302);
   });
 
+  // Ends the session on the server too: the cookie, copied or kept, no longer signs anyone in.
   server.post('/agent/signout', async (req: Request, res: Response) => {
-    if (agentOf(req, options.agents)) res.header('Set-Cookie', cookie('', 0, options.secureCookies));
+    res.header('Cache-Control', 'no-store');
+    if (agentOf(req, options.agents)) {
+      options.agents.endSession(cookieOf(req, SESSION_COOKIE) ?? '');
+      res.header('Set-Cookie', cookie('', 0, options.secureCookies));
+    }
     res.send(204);
   });
 }

@@ -3,6 +3,9 @@ import {
   type Activity, type ChannelAccount, type ConversationReference, type ResourceResponse,
 } from 'botbuilder-core';
 
+/** The terminal's channel id: its conversations are `console:<id>` in cases. */
+export const CONSOLE_CHANNEL = 'console';
+
 /** How the console shows one bot reply. */
 export type PrintReply = (activity: Partial<Activity>) => void;
 
@@ -22,7 +25,7 @@ export class ConsoleAdapter extends BotAdapter {
     super();
     this.user = { id: userId, name: 'You' };
     this.reference = {
-      channelId: 'console',
+      channelId: CONSOLE_CHANNEL,
       serviceUrl: '',
       user: this.user,
       bot: { id: 'renewal-bot', name: 'Renewal bot' },

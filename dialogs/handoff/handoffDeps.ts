@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder-core';
 import type { Logger } from 'pino';
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
 import type { Clock } from '../../services/clock.js';
@@ -24,6 +25,11 @@ export interface HandoffDeps {
   clock: Clock;
   logger: Logger;
   mode: HandoffMode;
+  /**
+   * Whether the turn is a request the channel itself authenticated (production), the only
+   * source a contact-centre platform's handoff.status may come from. @default never
+   */
+  fromAuthenticatedChannel?: (context: TurnContext) => boolean;
   /** Transcript lines remembered per conversation before a handoff. @default 50 */
   transcriptLines?: number;
 }

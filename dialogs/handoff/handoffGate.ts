@@ -103,24 +103,51 @@ export class HandoffGate {
     if (handoffCase.status === 'waiting') await context.sendActivity(turn.t('handoff.noted', { caseId: handoffCase.id }));
   }
 
-  /** handoff.status from a contact-centre platform: accepted, failed or completed. */
+  /**
+   * handoff.status from a contact-centre platform: accepted, failed or completed. Only the
+   * platform may say so: an event a customer's client posts (Web Chat over Direct Line, the
+   * embedded Direct Line, any request the channel did not authenticate) is refused and logged,
+   * or a customer could mark their own case taken or done.
+   */
   private async onStatus(context: TurnContext): Promise<void> {
     const state = await this.deps.handoffState.get(context, {});
     const caseId = state.caseId;
     const value: unknown = context.activity.value;
     const status = typeof value === 'object' && value !== null && 'state' in value && typeof value.state === 'string' ? value.state : '';
     if (!caseId) return;
+    const refusal = await this.statusRefusal(context, caseId);
+    if (refusal) {
+      const { activity } = context;
+      this.deps.logger.warn(
+        { event: 'handoff-status-refused', reason: refusal, caseId, status: status.slice(0, 40), channelId: activity.channelId?.slice(0, 50), conversationId: activity.conversation?.id?.slice(0, 100) },
+        'handoff.status refused: only the contact-centre platform, through an authenticated channel request, may change a case',
+      );
+      return;
+    }
     const lang = await this.deps.understanding.languageOf(context);
     const t = this.deps.translator.forLang(lang);
     this.deps.logger.info({ caseId, status }, 'handoff status from the platform');
     if (status === 'accepted') {
       await this.deps.handoff.acceptedByPlatform(caseId, 'contact-centre');
+      await context.sendActivity(t('handoff.platformAccepted'));
     } else if (status === 'completed') {
       await this.deps.handoff.completedByPlatform(caseId);
       delete state.caseId;
     } else if (status === 'failed') {
       await context.sendActivity(t('handoff.platformFailed', { caseId }));
     }
+  }
+
+  /** Why a handoff.status event may not change the case; undefined when it may. */
+  private async statusRefusal(context: TurnContext, caseId: string): Promise<string | undefined> {
+    if (!(this.deps.fromAuthenticatedChannel?.(context) ?? false)) return 'not-authenticated';
+    const from = context.activity.from;
+    if (from?.role === 'user') return 'user-role';
+    const handoffCase = await this.deps.handoff.get(caseId);
+    const customer = handoffCase?.address.user;
+    const customerId = typeof customer === 'object' && customer !== null && 'id' in customer ? customer.id : undefined;
+    if (from?.id !== undefined && from.id === customerId) return 'customer';
+    return undefined;
   }
 
   private remember(state: HandoffState, from: TranscriptLine['from'], text: string): void {

@@ -1,7 +1,7 @@
 import { MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder-core';
 import type { Logger } from 'pino';
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
-import type { CustomerNotice, CustomerNotifier, HandoffCase } from '../../services/handoff/index.js';
+import type { CustomerNotice, CustomerNotifier, HandoffCase, NoticeDelivery } from '../../services/handoff/index.js';
 import { MAIN_TOPICS } from '../mainDialog.js';
 import { topicButtons } from '../replies/faqReply.js';
 import type { Translator } from '../translation.js';
@@ -31,22 +31,32 @@ export interface ProactiveNotifierOptions {
 export class ProactiveNotifier implements CustomerNotifier {
   constructor(private readonly options: ProactiveNotifierOptions) {}
 
-  async notify(handoffCase: HandoffCase, notice: CustomerNotice): Promise<boolean> {
+  async notify(handoffCase: HandoffCase, notice: CustomerNotice): Promise<NoticeDelivery> {
     const reference = toReference(handoffCase.address);
     if (!reference) {
       this.options.logger.warn({ caseId: handoffCase.id }, 'handoff: the case has no usable conversation address');
-      return false;
+      return 'failed';
     }
     const reply = this.replyFor(handoffCase, notice);
+    // The adapter hands a failed turn to its error handler and resolves: only reaching the end
+    // of the send says the customer has it. Caught here, the failure also sends no apology.
+    let sent = false;
+    let failure: unknown;
     try {
       await this.options.sender.continueConversation(reference, async (context) => {
-        await context.sendActivity(reply);
+        try {
+          await context.sendActivity(reply);
+          sent = true;
+        } catch (error) {
+          failure = error;
+        }
       });
-      return true;
     } catch (error) {
-      this.options.logger.error({ err: error, caseId: handoffCase.id, notice: notice.kind }, 'handoff: the message to the customer failed');
-      return false;
+      failure = error;
     }
+    if (sent) return 'delivered';
+    this.options.logger.error({ err: failure, caseId: handoffCase.id, notice: notice.kind }, 'handoff: the message to the customer failed');
+    return 'failed';
   }
 
   private replyFor(handoffCase: HandoffCase, notice: CustomerNotice) {

@@ -14,9 +14,15 @@ export type CustomerNotice =
   | { kind: 'closed'; resolution: string }
   | { kind: 'no-agent'; backAt: Date | undefined };
 
-/** Delivers notices to a customer's conversation (proactive messages); false when it could not. */
+/**
+ * What became of a notice: shown in the customer's conversation, kept until the customer's
+ * channel picks it up (the terminal, another process), or lost (the channel refused it).
+ */
+export type NoticeDelivery = 'delivered' | 'waiting-for-pickup' | 'failed';
+
+/** Delivers notices to a customer's conversation (proactive messages). */
 export interface CustomerNotifier {
-  notify(handoffCase: HandoffCase, notice: CustomerNotice): Promise<boolean>;
+  notify(handoffCase: HandoffCase, notice: CustomerNotice): Promise<NoticeDelivery>;
 }
 
 export interface HandoffSettings {
@@ -38,6 +44,8 @@ export interface HandoffServiceOptions {
   hours: SupportHours;
   settings: HandoffSettings;
   notifier?: CustomerNotifier;
+  /** Told of the cases the purge deleted, to delete what else is kept about them (notices awaiting pick-up). */
+  onPurged?: (cases: HandoffCase[]) => Promise<void>;
 }
 
 /** What opening a case tells the customer side. */
@@ -154,14 +162,14 @@ export class HandoffService {
   }
 
   /** An agent's reply, relayed to the customer. */
-  async reply(id: string, agent: string, text: string): Promise<{ handoffCase: HandoffCase; delivered: boolean }> {
+  async reply(id: string, agent: string, text: string): Promise<{ handoffCase: HandoffCase; delivery: NoticeDelivery }> {
     const clean = this.required(text);
     const handoffCase = await this.change(id, (c) => {
       this.mustHold(c, agent);
       return this.withMessage(c, { from: 'agent', author: agent, text: clean, at: this.now() });
     });
-    const delivered = await this.tell(handoffCase, { kind: 'agent-message', agent, text: clean });
-    return { handoffCase, delivered };
+    const delivery = await this.tell(handoffCase, { kind: 'agent-message', agent, text: clean });
+    return { handoffCase, delivery };
   }
 
   /** An internal note: kept with the case, never sent to the customer. */
@@ -248,6 +256,7 @@ export class HandoffService {
     const old = (await this.options.store.list('closed')).filter((c) => c.status === 'closed' && c.closedAt !== undefined && Date.parse(c.closedAt) <= limit);
     const ids = old.map((c) => c.id);
     await this.options.store.remove(ids);
+    if (old.length > 0) await this.options.onPurged?.(old);
     return ids;
   }
 
@@ -257,8 +266,8 @@ export class HandoffService {
     return next;
   }
 
-  private async tell(handoffCase: HandoffCase, notice: CustomerNotice): Promise<boolean> {
-    if (!this.notifier) return false;
+  private async tell(handoffCase: HandoffCase, notice: CustomerNotice): Promise<NoticeDelivery> {
+    if (!this.notifier) return 'failed';
     return this.notifier.notify(handoffCase, notice);
   }
 

@@ -76,4 +76,27 @@ describe('a customer in Web Chat and an agent in the desk', () => {
     await customer.context.close();
     await agent.context.close();
   });
+
+  it('the agent signs out with the desk\'s button (French and English): the session ends on the server too', async () => {
+    const agent = await newVisitor(browser, 'fr-FR');
+    const desk = agent.page;
+    await desk.goto(`${bot.base}/agent/signin?code=${bot.app.agentDesk.agents.newSignInCode('local')}`);
+    await desk.waitForURL(`${bot.base}/agent`);
+    const signOut = desk.locator('#signout');
+    await signOut.filter({ hasText: 'Se déconnecter' }).waitFor();
+    await desk.locator('#lang-toggle').click();
+    await signOut.filter({ hasText: 'Sign out' }).waitFor();
+    const session = (await agent.context.cookies()).find((c) => c.name === 'agent_session');
+    expect(session?.httpOnly).toBe(true);
+    await signOut.click();
+    await desk.locator('#signin-form').waitFor();
+    expect(await signOut.isHidden()).toBe(true);
+    // The cookie, had it been copied before, signs nobody in any more.
+    const reuse = await fetch(`${bot.base}/api/agent/me`, { headers: { cookie: `agent_session=${session?.value ?? ''}` } });
+    expect(reuse.status).toBe(401);
+    await desk.reload();
+    await desk.locator('#signin-form').waitFor();
+    expect(agent.problems.filter((p) => !p.includes('401'))).toEqual([]);
+    await agent.context.close();
+  });
 });

@@ -55,20 +55,22 @@
     }
     return fetch(path, init).then(function (res) {
       return res.json().catch(function () { return {}; }).then(function (data) {
-        if (res.status === 401) { showSignIn(); }
+        if (res.status === 401) { showSignIn(me !== null); }
         if (!res.ok) { var e = new Error((data.error && data.error.message) || res.statusText); e.status = res.status; e.code = data.error && data.error.code; throw e; }
         return data;
       });
     });
   }
 
-  function showSignIn() {
+  // ended: the session stopped under the agent (idle, signed out elsewhere, token changed).
+  function showSignIn(ended) {
     me = null;
     if (events) { events.close(); events = null; }
     $('signin').hidden = false;
     $('desk').hidden = true;
     $('signout').hidden = true;
     if (new URLSearchParams(location.search).get('signin') === 'expired') $('signin-error').textContent = t('signInFailed');
+    if (ended === true) $('signin-error').textContent = t('sessionEnded');
     applyTexts();
   }
 
@@ -100,7 +102,7 @@
     var button = el('button', { type: 'button', 'data-case': c.id, 'aria-current': String(current === c.id) }, [
       el('span', { text: label, className: urgent(c) ? 'urgent' : '' }),
     ]);
-    button.addEventListener('click', function () { current = c.id; refresh(); });
+    button.addEventListener('click', function () { current = c.id; $('reply-status').textContent = ''; refresh(); });
     return el('li', {}, [button]);
   }
 
@@ -166,13 +168,18 @@
         showDesk(r.agent);
       }).catch(function () { $('signin-error').textContent = t('signInFailed'); $('signin').hidden = false; });
     });
-    $('signout').addEventListener('click', function () { api('POST', '/agent/signout').finally(showSignIn); });
+    $('signout').addEventListener('click', function () { api('POST', '/agent/signout').catch(function () {}).then(function () { showSignIn(false); }); });
     $('claim').addEventListener('click', function () { act('POST', '/api/agent/cases/' + current + '/claim'); });
     $('release').addEventListener('click', function () { act('POST', '/api/agent/cases/' + current + '/release'); });
     $('reply-form').addEventListener('submit', function (e) {
       e.preventDefault();
       var text = $('reply').value;
-      act('POST', '/api/agent/cases/' + current + '/messages', { text: text }).then(function () { $('reply').value = ''; });
+      api('POST', '/api/agent/cases/' + current + '/messages', { text: text }).then(function (c) {
+        $('reply').value = '';
+        showCase(c);
+        // Said when the customer has not seen it yet (terminal) or could not be reached.
+        $('reply-status').textContent = c.delivery === 'waiting-for-pickup' ? t('deliveryWaiting') : c.delivery === 'failed' ? t('deliveryFailed') : '';
+      }).catch(showError);
     });
     $('note-form').addEventListener('submit', function (e) {
       e.preventDefault();

@@ -27,7 +27,7 @@ describe('relaying between the customer and the agent', () => {
     await h.adapter.send('bonjour, mon devis indique 40 licences au lieu de 45');
     expect(h.proactive()).toEqual([]);
     const reply = await h.parts.handoff.reply(id, 'Marie', 'Je corrige le devis tout de suite.');
-    expect(reply.delivered).toBe(true);
+    expect(reply.delivery).toBe('delivered');
     expect(h.proactive().map((a) => a.text)).toEqual([h.say('fr', 'handoff.fromAgent', { agent: 'Marie', text: 'Je corrige le devis tout de suite.' })]);
     expect((await h.theCase()).messages.map((m) => m.from)).toEqual(['customer', 'agent']);
   });
@@ -94,9 +94,12 @@ describe('relaying between the customer and the agent', () => {
   });
 });
 
+/** The contact-centre platform on the channel, as it signs its handoff.status events. */
+const PLATFORM = { id: 'contact-centre-platform', name: 'Omnichannel' };
+
 describe('HANDOFF_MODE=event: a contact-centre platform takes over', () => {
   it('sends handoff.initiate with the case context and the transcript, and follows handoff.status', async () => {
-    const h = handoffHarness({ locale: 'en-US', env: { HANDOFF_MODE: 'event' } });
+    const h = handoffHarness({ locale: 'en-US', env: { HANDOFF_MODE: 'event' }, channelAuthenticated: true });
     await h.adapter.send('talk to someone').assertReply(h.say('en', 'handoff.askSummary')).send('my card CRT-774310452 is refused');
     const { id } = await h.theCase();
     const sent = h.proactive();
@@ -106,11 +109,11 @@ describe('HANDOFF_MODE=event: a contact-centre platform takes over', () => {
     const transcript: unknown = event?.attachments?.[0]?.content;
     expect(JSON.stringify(transcript)).toContain('talk to someone');
 
-    await h.adapter.send({ type: 'event', name: 'handoff.status', value: { state: 'failed', message: 'no agent' } })
+    await h.adapter.send({ type: 'event', name: 'handoff.status', from: PLATFORM, value: { state: 'failed', message: 'no agent' } })
       .assertReply(h.say('en', 'handoff.platformFailed', { caseId: id }));
-    await h.adapter.send({ type: 'event', name: 'handoff.status', value: { state: 'accepted' } });
+    await h.adapter.send({ type: 'event', name: 'handoff.status', from: PLATFORM, value: { state: 'accepted' } });
     expect(await h.theCase()).toMatchObject({ status: 'assigned', agent: 'contact-centre' });
-    await h.adapter.send({ type: 'event', name: 'handoff.status', value: { state: 'completed' } });
+    await h.adapter.send({ type: 'event', name: 'handoff.status', from: PLATFORM, value: { state: 'completed' } });
     expect(await h.theCase()).toMatchObject({ status: 'closed', endedBy: 'platform' });
   });
 

@@ -1,5 +1,5 @@
 import { MemoryStorage } from 'botbuilder-core';
-import { HandoffService, parseOpeningSpans, StorageCaseStore, SupportHours, type CustomerNotice, type NewCase } from '../../../services/handoff/index.js';
+import { HandoffService, parseOpeningSpans, StorageCaseStore, SupportHours, type CustomerNotice, type HandoffServiceOptions, type NewCase, type NoticeDelivery } from '../../../services/handoff/index.js';
 import { FakeClock, MINUTE } from '../fakeClock.js';
 
 /** Monday 30 November 2026, 11:00 in Paris. */
@@ -18,7 +18,7 @@ export function aNewCase(overrides: Partial<NewCase> = {}): NewCase {
   };
 }
 
-export function handoffFixture(options: { storage?: MemoryStorage; clock?: FakeClock; ids?: string[] } = {}) {
+export function handoffFixture(options: { storage?: MemoryStorage; clock?: FakeClock; ids?: string[]; onPurged?: HandoffServiceOptions['onPurged'] } = {}) {
   const storage = options.storage ?? new MemoryStorage();
   const clock = options.clock ?? new FakeClock(MONDAY_11_PARIS);
   const notices: Array<{ conversation: unknown; notice: CustomerNotice }> = [];
@@ -29,10 +29,11 @@ export function handoffFixture(options: { storage?: MemoryStorage; clock?: FakeC
     clock,
     hours: new SupportHours(parseOpeningSpans('mon-fri 09:00-18:00'), 'Europe/Paris'),
     settings: { waitMs: 5 * MINUTE, retentionMs: 30 * 24 * 60 * MINUTE, transcriptLines: 3 },
+    ...(options.onPurged ? { onPurged: options.onPurged } : {}),
     notifier: {
-      notify: async (handoffCase, notice) => {
+      notify: async (handoffCase, notice): Promise<NoticeDelivery> => {
         notices.push({ conversation: handoffCase.address.conversation, notice });
-        return true;
+        return 'delivered';
       },
     },
   });
