@@ -66,7 +66,7 @@ import { FeedbackFlow, type FeedbackState } from '../dialogs/feedback/index.js';
 import type { FeedbackStore } from '../services/feedback/index.js';
 import { createFeedback, type FeedbackParts } from './feedback/createFeedback.js';
 import type Database from 'better-sqlite3';
-import { BearerTokenAuthenticator } from './http/agentAuth/agentAuthenticator.js';
+import { agentOf, sessionAgentOf } from './agentDesk/agentIdentity.js';
 import { registerAgentReport } from './http/agentReport/registerAgentReport.js';
 
 export interface BotApp extends BotParts {
@@ -383,15 +383,6 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   const failures = new FailureLog({ logger, clock: overrides.clock ?? systemClock });
   const logic = (context: TurnContext) => parts.bot.run(context);
   const server = createServer({ logger, failures, serviceUrls, messages: adapterEndpoint(adapter, logic, failures) });
-  registerAgentReport(server, {
-    authenticator: new BearerTokenAuthenticator(config.AGENT_TOKENS),
-    store: parts.feedback.store,
-    kb: parts.kb,
-    recognizer: parts.recognizer,
-    translator: parts.translator,
-    clock: overrides.clock ?? systemClock,
-    defaultLang: config.DEFAULT_LANGUAGE,
-  });
   const webChat = await createWebChat(server, adapter, parts, config, logger, overrides);
   parts.handoff.useNotifier(new ProactiveNotifier({
     sender: { continueConversation: (reference, logic) => adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, logic) },
@@ -401,6 +392,18 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     logger,
   }));
   const agentDesk = createAgentDesk(server, { config, logger, handoff: parts.handoff, clock: overrides.clock ?? systemClock });
+  // A page of the desk: the desk's session opens it; the JSON also takes a bearer agent token.
+  registerAgentReport(server, {
+    pageAgent: (req) => sessionAgentOf(req, agentDesk.agents),
+    apiAgent: (req) => agentOf(req, agentDesk.agents),
+    failures: agentDesk.failures,
+    store: parts.feedback.store,
+    kb: parts.kb,
+    recognizer: parts.recognizer,
+    translator: parts.translator,
+    clock: overrides.clock ?? systemClock,
+    defaultLang: config.DEFAULT_LANGUAGE,
+  });
   const close = () => {
     agentDesk.close();
     parts.close();
