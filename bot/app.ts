@@ -157,12 +157,15 @@ export function linksFrom(config: Config): LinkUrls {
   };
 }
 
-/** Builds the knowledge base and the recognizer from the project's knowledge files. */
-export function createUnderstanding(): { kb: KnowledgeBase; recognizer: IntentRecognizer } {
-  const kb = loadKnowledgeBase(fromRoot('knowledge'));
+/**
+ * Builds the knowledge base and the recognizer from the project's knowledge files (tests: a copy
+ * of them, with its own model file).
+ */
+export function createUnderstanding(knowledgeDir = fromRoot('knowledge'), modelFile = INTENT_MODEL_FILE): { kb: KnowledgeBase; recognizer: IntentRecognizer } {
+  const kb = loadKnowledgeBase(knowledgeDir);
   const examples = kb.recognizerExamples();
   // The build trains the model into this file; a missing or stale file means training now.
-  const { model } = loadOrTrainModel(trainingExamples(examples), INTENT_MODEL_FILE);
+  const { model } = loadOrTrainModel(trainingExamples(examples), modelFile);
   return { kb, recognizer: new TrainedRecognizer(examples, model) };
 }
 
