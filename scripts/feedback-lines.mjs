@@ -68,6 +68,9 @@ function onSet(cases, low) {
 const blind = ['blind/blind.jsonl', 'blind2/blind2.jsonl'].flatMap((f) => readSet(path.join(root, 'test', 'knowledge', f)));
 const shared = ['dev.jsonl', 'realistic.jsonl'].map((f) => path.join(root, '..', 'shared', 'eval', f)).filter((f) => existsSync(f)).flatMap(readSet);
 printFlagging('blind sets (test/knowledge/blind, blind2), shipped model', onSet(blind, DEFAULT_LOW_CONFIDENCE).answered, [[DEFAULT_LOW_CONFIDENCE, 'shipped']]);
+const blind3 = path.join(root, 'test', 'knowledge', 'blind3', 'blind3.jsonl');
+// Written after the lines were chosen: a check the choice never saw.
+if (existsSync(blind3)) printFlagging('blind set 3 (test/knowledge/blind3), shipped model', onSet(readSet(blind3), DEFAULT_LOW_CONFIDENCE).answered, [[DEFAULT_LOW_CONFIDENCE, 'shipped']]);
 if (shared.length > 0) printFlagging('../shared/eval (dev + realistic), shipped model', onSet(shared, DEFAULT_LOW_CONFIDENCE).answered, [[DEFAULT_LOW_CONFIDENCE, 'shipped']]);
 
 // 2. The suggestion line.
