@@ -70,7 +70,7 @@ import { FeedbackFlow, type FeedbackState } from '../dialogs/feedback/index.js';
 import type { FeedbackStore } from '../services/feedback/index.js';
 import { createFeedback, type FeedbackParts } from './feedback/createFeedback.js';
 import type Database from 'better-sqlite3';
-import { BearerTokenAuthenticator } from './http/agentAuth/agentAuthenticator.js';
+import { agentOf, sessionAgentOf } from './agentDesk/agentIdentity.js';
 import { registerAgentReport } from './http/agentReport/registerAgentReport.js';
 
 export interface BotApp extends BotParts {
@@ -163,12 +163,15 @@ export function linksFrom(config: Config): LinkUrls {
   };
 }
 
-/** Builds the knowledge base and the recognizer from the project's knowledge files. */
-export function createUnderstanding(): { kb: KnowledgeBase; recognizer: IntentRecognizer } {
-  const kb = loadKnowledgeBase(fromRoot('knowledge'));
+/**
+ * Builds the knowledge base and the recognizer from the project's knowledge files (tests: a copy
+ * of them, with its own model file).
+ */
+export function createUnderstanding(knowledgeDir = fromRoot('knowledge'), modelFile = INTENT_MODEL_FILE): { kb: KnowledgeBase; recognizer: IntentRecognizer } {
+  const kb = loadKnowledgeBase(knowledgeDir);
   const examples = kb.recognizerExamples();
   // The build trains the model into this file; a missing or stale file means training now.
-  const { model } = loadOrTrainModel(trainingExamples(examples), INTENT_MODEL_FILE);
+  const { model } = loadOrTrainModel(trainingExamples(examples), modelFile);
   return { kb, recognizer: new TrainedRecognizer(examples, model) };
 }
 
@@ -399,15 +402,6 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   const failures = new FailureLog({ logger, clock: overrides.clock ?? systemClock });
   const logic = (context: TurnContext) => parts.bot.run(context);
   const server = createServer({ logger, failures, serviceUrls, messages: adapterEndpoint(adapter, logic, failures) });
-  registerAgentReport(server, {
-    authenticator: new BearerTokenAuthenticator(config.AGENT_TOKENS),
-    store: parts.feedback.store,
-    kb: parts.kb,
-    recognizer: parts.recognizer,
-    translator: parts.translator,
-    clock: overrides.clock ?? systemClock,
-    defaultLang: config.DEFAULT_LANGUAGE,
-  });
   const webChat = await createWebChat(server, adapter, parts, config, logger, overrides);
   parts.handoff.useNotifier(new PickupRouter(new ProactiveNotifier({
     sender: { continueConversation: (reference, logic) => adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, logic) },
@@ -417,6 +411,18 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     logger,
   }), parts.handoffPickup, new Set([CONSOLE_CHANNEL])));
   const agentDesk = createAgentDesk(server, { config, logger, handoff: parts.handoff, clock: overrides.clock ?? systemClock });
+  // A page of the desk: the desk's session opens it; the JSON also takes a bearer agent token.
+  registerAgentReport(server, {
+    pageAgent: (req) => sessionAgentOf(req, agentDesk.agents),
+    apiAgent: (req) => agentOf(req, agentDesk.agents),
+    failures: agentDesk.failures,
+    store: parts.feedback.store,
+    kb: parts.kb,
+    recognizer: parts.recognizer,
+    translator: parts.translator,
+    clock: overrides.clock ?? systemClock,
+    defaultLang: config.DEFAULT_LANGUAGE,
+  });
   const close = () => {
     agentDesk.close();
     parts.close();

@@ -24,6 +24,14 @@ export function agentOf(req: Request, agents: AgentDirectory): string | undefine
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     return match?.[1] ? agents.byToken(match[1]) : undefined;
   }
+  return sessionAgentOf(req, agents);
+}
+
+/**
+ * The agent of the desk's session cookie alone (pages such as the report go by session only;
+ * a bearer token opens the JSON API, not a page).
+ */
+export function sessionAgentOf(req: Request, agents: AgentDirectory): string | undefined {
   const session = cookieOf(req, SESSION_COOKIE);
   if (!session) return undefined;
   const write = req.method !== 'GET' && req.method !== 'HEAD';

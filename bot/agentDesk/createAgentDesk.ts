@@ -17,6 +17,8 @@ export const LOCAL_AGENT = 'local';
 
 export interface AgentDesk {
   agents: AgentDirectory;
+  /** Failed authentications per client address, shared by every route that takes an agent token. */
+  failures: TokenBucketLimiter;
   /** In local mode without AGENT_TOKENS: the path of a one-time sign-in link for the local desk. */
   signInPath?: string;
   /** Ends the live streams and the timers. */
@@ -47,6 +49,7 @@ export function createAgentDesk(server: Server, options: { config: Config; logge
   const stopTimers = startHandoffTimers(handoff, logger);
   return {
     agents,
+    failures,
     ...(local ? { signInPath: `/agent/signin?code=${agents.newSignInCode(LOCAL_AGENT)}` } : {}),
     close: () => {
       stopTimers();

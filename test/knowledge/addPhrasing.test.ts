@@ -36,6 +36,19 @@ describe('kb:add-phrasing', () => {
     expect(JSON.stringify(saved)).toContain(MISSED);
   });
 
+  it('makes the bot\'s own recognizer (the trained model, retrained at start as after any knowledge change) answer the questions the report listed', () => {
+    const listed = [
+      { id: 'grace-period', lang: 'en', text: MISSED },
+      { id: 'installments', lang: 'fr', text: 'puis-je payer par carte bancaire ?' },
+      { id: 'support-contacts', lang: 'en', text: 'our new admin gets turned away when he rings support' },
+    ] as const;
+    const shipped = createUnderstanding().recognizer;
+    for (const q of listed) expect(shipped.recognize(q.text).intent).not.toBe(q.id);
+    for (const q of listed) addPhrasing(dir, q.id, q.lang, q.text);
+    const { recognizer } = createUnderstanding(dir, path.join(path.dirname(dir), 'intent-model.json'));
+    for (const q of listed) expect(recognizer.recognize(q.text)).toMatchObject({ intent: q.id, ambiguous: false });
+  }, 180_000);
+
   it('keeps the file formatted as the others (two spaces, final newline) and changes nothing else', () => {
     const file = path.join(dir, 'faq', 'grace-period.json');
     const before = readFileSync(file, 'utf8');

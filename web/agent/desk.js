@@ -45,6 +45,14 @@
     $('resolution').placeholder = t('resolutionPlaceholder');
     $('who').textContent = me ? t('signedInAs', { agent: me }) : '';
     $('live').textContent = !me ? '' : live ? '● ' + t('live') : t('offline');
+    $('report-link').hidden = !me;
+    $('report-link').href = '/agent/report?lang=' + lang;
+  }
+
+  // Where a page of the desk (the report) sent the agent to sign in: only those pages, no other address.
+  function returnTo() {
+    var next = new URLSearchParams(location.search).get('next');
+    return next && /^\/agent\/report(\?lang=(fr|en))?$/.test(next) ? next : null;
   }
 
   function api(method, path, body) {
@@ -75,6 +83,7 @@
   }
 
   function showDesk(agent) {
+    if (returnTo()) { location.replace(returnTo()); return; }
     me = agent;
     $('signin').hidden = true;
     $('desk').hidden = false;

@@ -1,17 +1,27 @@
 import type { Request, Response, Server } from 'restify';
 import type { KnowledgeBase } from '../../../knowledge/knowledgeBase.js';
 import type { IntentRecognizer } from '../../../knowledge/recognizer/recognizer.js';
+import { langOfLocale } from '../../../knowledge/language/lang.js';
 import type { Lang } from '../../../knowledge/schema.js';
 import type { Clock } from '../../../services/clock.js';
 import type { FeedbackStore } from '../../../services/feedback/index.js';
 import { buildReport, parseSince, type FeedbackReport } from '../../../services/feedback/report/index.js';
 import type { Translator } from '../../i18n.js';
-import type { AgentAuthenticator } from '../agentAuth/agentAuthenticator.js';
+import { clientAddress } from '../directLine/clientAddress.js';
+import type { TokenBucketLimiter } from '../directLine/tokenBucket.js';
 import { reportHtml } from './reportHtml.js';
 import { REPORT_SCRIPT, reportPage } from './reportPage.js';
 
+/** The support agent a request comes from, or undefined when none (the agent desk decides). */
+export type AgentOfRequest = (req: Request) => string | undefined | Promise<string | undefined>;
+
 export interface AgentReportOptions {
-  authenticator: AgentAuthenticator;
+  /** The agent of a page request: the desk's session cookie, nothing else. */
+  pageAgent: AgentOfRequest;
+  /** The agent of a data request: `Authorization: Bearer <agent token>` or the desk's session. */
+  apiAgent: AgentOfRequest;
+  /** Failed authentications per client address (token guessing), shared with the desk: 429 once used up. */
+  failures: TokenBucketLimiter;
   store: FeedbackStore;
   kb: KnowledgeBase;
   recognizer: IntentRecognizer;
@@ -23,19 +33,31 @@ export interface AgentReportOptions {
 const PAGE_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /**
- * The answer-quality report for support agents: `GET /agent/report` (the page, FR/EN, charts in
- * inline SVG), `GET /api/agent/report?since=30d&lang=en` (JSON) and `/api/agent/report/view`
- * (the HTML the page shows). The data routes need an agent (`Authorization: Bearer <token>`).
+ * The answer-quality report for support agents, a page of the agent desk: `GET /agent/report`
+ * (FR/EN, charts in inline SVG) opens with the desk's session; without one it sends the agent to
+ * the desk's sign-in, which comes back here. `GET /api/agent/report?since=30d&lang=en` (JSON) and
+ * `/api/agent/report/view` (the HTML the page shows) take the session or a bearer agent token.
  */
 export function registerAgentReport(server: Server, options: AgentReportOptions): void {
-  const langOf = (req: Request): Lang => {
+  /** Asked with `?lang=`; otherwise the browser's language, as the desk picks it. */
+  const askedLang = (req: Request): Lang | undefined => {
     const asked = queryValue(req, 'lang');
-    return asked === 'fr' || asked === 'en' ? asked : options.defaultLang;
+    return asked === 'fr' || asked === 'en' ? asked : undefined;
   };
+  const langOf = (req: Request): Lang => askedLang(req) ?? langOfLocale(req.header('accept-language')) ?? options.defaultLang;
 
   server.get('/agent/report', async (req: Request, res: Response) => {
+    const asked = askedLang(req);
+    if (!(await options.pageAgent(req))) {
+      // Only a path this route builds goes into `next`: the desk follows nothing else.
+      const back = `/agent/report${asked ? `?lang=${asked}` : ''}`;
+      res.header('Cache-Control', 'no-store');
+      res.header('Location', `/agent?${asked ? `lang=${asked}&` : ''}next=${encodeURIComponent(back)}`);
+      res.send(302);
+      return;
+    }
     const lang = langOf(req);
-    sendText(res, 200, 'text/html; charset=utf-8', reportPage(lang, options.translator.forLang(lang)), { 'Content-Security-Policy': PAGE_CSP });
+    sendText(res, 200, 'text/html; charset=utf-8', reportPage(lang, options.translator.forLang(lang)), { 'Content-Security-Policy': PAGE_CSP, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
   });
   server.get('/agent/report.js', async (_req: Request, res: Response) => {
     sendText(res, 200, 'text/javascript; charset=utf-8', REPORT_SCRIPT, {});
@@ -44,9 +66,15 @@ export function registerAgentReport(server: Server, options: AgentReportOptions)
   /** The report the request asks for, or undefined when it has already been answered (401, 400). */
   const reportFor = async (req: Request, res: Response): Promise<FeedbackReport | undefined> => {
     res.header('Cache-Control', 'no-store');
-    if (!options.authenticator.authenticate(req)) {
+    if (!(await options.apiAgent(req))) {
+      const take = options.failures.take(clientAddress(req));
+      if (!take.allowed) {
+        res.header('Retry-After', String(take.retryAfterSeconds));
+        res.send(429, { error: `too many failed authentications; try again in ${take.retryAfterSeconds} s` });
+        return undefined;
+      }
       res.header('WWW-Authenticate', 'Bearer');
-      res.send(401, { error: 'an agent token is required: Authorization: Bearer <token>' });
+      res.send(401, { error: 'sign in to the agent desk, or send an agent token: Authorization: Bearer <token>' });
       return undefined;
     }
     const now = options.clock.now();

@@ -2,7 +2,10 @@ import type { Lang } from '../../../knowledge/schema.js';
 import type { Translate } from '../../i18n.js';
 import { escapeHtml } from './reportCharts.js';
 
-/** The page shell: sign-in form and an empty report area that /agent/report.js fills. No data in it. */
+/**
+ * The page shell, served to a signed-in agent only: links back to the desk and to the other
+ * language, the period form, and an empty report area that /agent/report.js fills. No data in it.
+ */
 export function reportPage(lang: Lang, t: Translate): string {
   const e = escapeHtml;
   const other: Lang = lang === 'fr' ? 'en' : 'fr';
@@ -18,20 +21,17 @@ export function reportPage(lang: Lang, t: Translate): string {
 [hidden]{display:none!important}
 body{font-family:system-ui,sans-serif;margin:0 auto;max-width:980px;padding:16px;color:#1b1b1b}
 header{display:flex;justify-content:space-between;align-items:center;gap:12px;flex-wrap:wrap}
+header nav{display:flex;gap:16px;flex-wrap:wrap}
 h1{font-size:1.5rem;margin:0}h2{font-size:1.15rem;margin:24px 0 8px}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #ddd;padding:6px;text-align:left;vertical-align:top}
-.n{color:#666}.empty{color:#666}.error{color:#b00020}form{display:flex;gap:8px;flex-wrap:wrap;align-items:center;margin:12px 0}
+.n{color:#666}.empty{color:#666}form{display:flex;gap:8px;flex-wrap:wrap;align-items:center;margin:12px 0}
 input,select,button{font-size:1rem;padding:6px}section{overflow-x:auto}
 </style>
 </head>
 <body data-lang="${lang}">
-<header><h1>${e(t('report.page.heading'))}</h1><a href="/agent/report?lang=${other}" lang="${other}">${e(t('report.page.language'))}</a></header>
-<form id="sign-in" hidden>
-<label>${e(t('report.page.token'))} <input id="token" type="password" autocomplete="off" minlength="24" required></label>
-<button type="submit">${e(t('report.page.signInButton'))}</button>
-</form>
-<p id="error" class="error" role="alert" hidden>${e(t('report.page.signInFailed'))}</p>
-<form id="period" hidden>
+<header><h1>${e(t('report.page.heading'))}</h1>
+<nav><a id="desk-link" href="/agent?lang=${lang}">${e(t('report.page.backToDesk'))}</a> <a id="lang-link" href="/agent/report?lang=${other}" lang="${other}" data-lang="${other}">${e(t('report.page.language'))}</a></nav></header>
+<form id="period">
 <label>${e(t('report.page.since'))} <select id="since"><option value="7d">7 d</option><option value="30d" selected>30 d</option><option value="90d">90 d</option></select></label>
 <button type="submit">${e(t('report.page.show'))}</button>
 <a id="json" href="/api/agent/report">${e(t('report.page.json'))}</a>
@@ -43,36 +43,41 @@ input,select,button{font-size:1rem;padding:6px}section{overflow-x:auto}
 `;
 }
 
-/** The page's script: keeps the token for the tab only (sessionStorage) and sends it as a Bearer header. */
+/**
+ * The page's script. The agent's language choice is the desk's (localStorage `desk-lang`): the
+ * language link stores it as the desk's button does, and a visit without `?lang=` follows it.
+ * Data comes with the desk's session cookie; when the session has ended, back to the desk's sign-in.
+ */
 export const REPORT_SCRIPT = `(function () {
   'use strict';
   var lang = document.body.getAttribute('data-lang');
-  var signIn = document.getElementById('sign-in');
-  var period = document.getElementById('period');
-  var error = document.getElementById('error');
-  var report = document.getElementById('report');
-  function token() { return sessionStorage.getItem('agentToken') || ''; }
-  function showSignIn(failed) {
-    signIn.hidden = false; period.hidden = true; error.hidden = !failed; report.textContent = '';
+  var params = new URLSearchParams(location.search);
+  var saved = null;
+  try { saved = localStorage.getItem('desk-lang'); } catch (e) { saved = null; }
+  if (!params.get('lang') && (saved === 'fr' || saved === 'en') && saved !== lang) {
+    location.replace('/agent/report?lang=' + saved);
+    return;
   }
+  var period = document.getElementById('period');
+  var report = document.getElementById('report');
+  var langLink = document.getElementById('lang-link');
+  langLink.addEventListener('click', function () {
+    try { localStorage.setItem('desk-lang', langLink.getAttribute('data-lang')); } catch (e) { /* private mode: the link still switches */ }
+  });
   function load() {
-    if (!token()) { showSignIn(false); return; }
     var since = document.getElementById('since').value;
-    fetch('/api/agent/report/view?lang=' + encodeURIComponent(lang) + '&since=' + encodeURIComponent(since), { headers: { Authorization: 'Bearer ' + token() } })
+    fetch('/api/agent/report/view?lang=' + encodeURIComponent(lang) + '&since=' + encodeURIComponent(since), { credentials: 'same-origin' })
       .then(function (res) {
-        if (res.status === 401) { sessionStorage.removeItem('agentToken'); showSignIn(true); return; }
+        if (res.status === 401) {
+          location.assign('/agent?lang=' + lang + '&next=' + encodeURIComponent('/agent/report?lang=' + lang));
+          return;
+        }
         return res.text().then(function (html) {
-          signIn.hidden = true; error.hidden = true; period.hidden = false;
           report.innerHTML = html;
           report.setAttribute('data-loaded', since);
         });
       });
   }
-  signIn.addEventListener('submit', function (event) {
-    event.preventDefault();
-    sessionStorage.setItem('agentToken', document.getElementById('token').value.trim());
-    load();
-  });
   period.addEventListener('submit', function (event) { event.preventDefault(); load(); });
   load();
 })();
