@@ -55,8 +55,9 @@ export class BlobFeedbackStore implements FeedbackStore {
   }
 
   async add(event: FeedbackEvent): Promise<void> {
-    // Checked before it is stored: its time names the blob.
-    const line = `${JSON.stringify(lineSchema.parse(event))}\n`;
+    // Checked before it is stored: its time names the blob. The leading newline keeps the event
+    // on a line of its own even after a line left unfinished (hand-edited, foreign writer).
+    const line = `\n${JSON.stringify(lineSchema.parse(event))}\n`;
     try {
       await this.docs.append(this.name(event), line);
     } catch (error) {
