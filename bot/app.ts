@@ -111,8 +111,9 @@ export interface AppOverrides {
 
 /**
  * Where state lives: by default one SQLite file holds the bot state, the verification
- * attempts and the quote requests, so all of them outlive the process; with STORAGE=blob one
- * Blob Storage container holds the three for several instances; memory for tests.
+ * attempts, the quote requests, the handoff cases and the feedback records, so all of them
+ * outlive the process; with STORAGE=blob one Blob Storage container holds all of them for
+ * several instances; memory for tests.
  */
 function createStores(config: Config, overrides: AppOverrides, closers: Array<() => void>): Stores {
   if (config.STORAGE === 'memory') {
@@ -242,7 +243,7 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     recognizer, commands: CommandWords.fromLocales(localeResources), translator, state, defaultLang: config.DEFAULT_LANGUAGE, logger,
   });
   const links = linksFrom(config);
-  const feedback = createFeedback(config, stores.db, clock, logger, overrides.feedbackStore);
+  const feedback = createFeedback(config, stores.db, clock, logger, overrides.feedbackStore ?? stores.feedback);
   closers.unshift(() => feedback.stop());
   const contractDeps: ContractDialogDeps = { kb, understanding, state, contracts, verification, clock, links, quoteDelivery, progress: new WalkthroughProgress(stores.storage) };
   const handoffPickup = new PendingNotices(stores.storage);

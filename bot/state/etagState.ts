@@ -2,12 +2,17 @@ import {
   ConversationState, PrivateConversationState, UserState,
   type BotState, type Storage, type StoreItems, type TurnContext,
 } from 'botbuilder-core';
+import { CREATE_ONLY_ETAG } from '../../services/createOnly.js';
 
-/** Where a state object remembers the eTag it was read with (a symbol: never serialized). */
+/**
+ * Where a state object remembers the eTag its next write must hold (a symbol: never
+ * serialized): the one it was read with, {@link CREATE_ONLY_ETAG} when it was read as new, `'*'`
+ * once this turn has written it.
+ */
 const READ_WITH = Symbol('eTagReadWith');
 
 interface Remembering {
-  [READ_WITH]?: string | undefined;
+  [READ_WITH]?: string;
 }
 
 function isRecord(value: unknown): value is Record<string | symbol, unknown> & Remembering {
@@ -18,7 +23,9 @@ function isRecord(value: unknown): value is Record<string | symbol, unknown> & R
  * botbuilder's BotState writes every change with eTag `'*'`, so of two processes handling the
  * same conversation the later write silently erases the earlier one. These states write with
  * the eTag the turn read instead: the storage refuses a write over a newer version
- * ({@link isETagConflict}). State read as new (no eTag) is written unconditionally.
+ * ({@link isETagConflict}). State read as new (no eTag) is written create-only
+ * ({@link CREATE_ONLY_ETAG}): when two instances start the same conversation at once, the later
+ * first write is refused the same way instead of erasing the earlier one.
  */
 class ETagStorage implements Storage {
   constructor(private readonly inner: Storage) {}
@@ -31,8 +38,7 @@ class ETagStorage implements Storage {
     const out: StoreItems = {};
     for (const [key, item] of Object.entries(changes)) {
       if (isRecord(item) && READ_WITH in item) {
-        const readWith = item[READ_WITH];
-        out[key] = { ...item, eTag: readWith ?? '*' };
+        out[key] = { ...item, eTag: item[READ_WITH] ?? '*' };
       } else {
         out[key] = item;
       }
@@ -50,11 +56,12 @@ async function saveWithReadETag(state: BotState, context: TurnContext, save: () 
   const cached: unknown = state.get(context);
   if (isRecord(cached) && !(READ_WITH in cached)) {
     const eTag = cached.eTag;
-    cached[READ_WITH] = typeof eTag === 'string' && eTag !== '' ? eTag : undefined;
+    cached[READ_WITH] = typeof eTag === 'string' && eTag !== '' && eTag !== '*' ? eTag : CREATE_ONLY_ETAG;
   }
   await save();
-  // Once written, the version read is gone; a second save in the same turn overwrites its own.
-  if (isRecord(cached)) cached[READ_WITH] = undefined;
+  // Once written, the version read is gone (the storage does not say the new eTag): a second
+  // save in the same turn overwrites its own. A refused save throws before this line.
+  if (isRecord(cached)) cached[READ_WITH] = '*';
 }
 
 export class ETagConversationState extends ConversationState {

@@ -5,7 +5,7 @@ import type { ContainerClient } from '@azure/storage-blob';
 const MAX_TRIES = 50;
 
 /** The HTTP status of an Azure SDK error (RestError), without loading the SDK to check. */
-function statusOf(error: unknown): number | undefined {
+export function statusOf(error: unknown): number | undefined {
   return typeof error === 'object' && error !== null && 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : undefined;
 }
 
@@ -79,8 +79,40 @@ export class BlobDocuments {
     return out;
   }
 
+  /**
+   * Appends `text` to the append blob `name`, creating it when missing. Each append is one
+   * atomic block: several instances appending to one blob never interleave or lose a line.
+   */
+  async append(name: string, text: string): Promise<void> {
+    const blob = (await this.container()).getAppendBlobClient(name);
+    const body = Buffer.from(text, 'utf8');
+    try {
+      await blob.appendBlock(body, body.length);
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+      await blob.createIfNotExists({ blobHTTPHeaders: { blobContentType: 'application/x-ndjson' } });
+      await blob.appendBlock(body, body.length);
+    }
+  }
+
+  /** The whole blob as text, or undefined when it does not exist. */
+  async readText(name: string): Promise<string | undefined> {
+    const container = await this.container();
+    try {
+      return (await container.getBlobClient(name).downloadToBuffer()).toString('utf8');
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** Deletes the blob `name`; one that is already gone is not an error. */
+  async delete(name: string): Promise<void> {
+    await (await this.container()).getBlobClient(name).deleteIfExists();
+  }
+
   /** The container, created on first use when it is missing. */
-  private container(): Promise<ContainerClient> {
+  container(): Promise<ContainerClient> {
     this.ready ??= this.client.then(async (container) => {
       await container.createIfNotExists();
       return container;

@@ -243,7 +243,13 @@ export class HandoffService {
     const due = (await this.queue()).filter((c) => !c.noAgentNoticeAt && Date.parse(c.createdAt) + this.options.settings.waitMs <= now.getTime());
     const told: HandoffCase[] = [];
     for (const c of due) {
-      const marked = await this.markNoAgentNotice(c.id);
+      // Every instance runs this timer: only the one whose write marks the case tells the customer.
+      let mine = false;
+      const marked = await this.change(c.id, (fresh) => {
+        mine = !fresh.noAgentNoticeAt;
+        return mine ? { ...fresh, noAgentNoticeAt: this.now() } : fresh;
+      });
+      if (!mine) continue;
       await this.tell(marked, { kind: 'no-agent', backAt: this.options.hours.nextOpening(now) });
       told.push(marked);
     }

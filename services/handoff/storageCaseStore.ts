@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CREATE_ONLY_ETAG } from '../createOnly.js';
 import { randomCaseId, type CaseIdGenerator } from './caseId.js';
 import type { CaseScope, CaseStore, KeyValueStore } from './caseStore.js';
 import { HandoffError } from './handoffError.js';
@@ -12,15 +13,21 @@ const indexSchema = z.object({ ids: z.array(z.string()), eTag: z.string().option
 const itemSchema = z.object({ case: handoffCaseSchema, eTag: z.string().optional() });
 
 /** Tries of a read-change-write before giving up on a busy item. */
-const MAX_TRIES = 8;
+const MAX_TRIES = 20;
+
+/** After a refused write: a short random wait, longer each time, so racing instances spread out. */
+const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 5 * 2 ** attempt)));
 const MAX_ID_TRIES = 20;
 
 /**
  * Cases on the bot's own Storage: one item per case (`handoff/case/CS-48213`) and two indexes
  * of case ids, open and closed (`handoff/index/open`, `handoff/index/closed`), each written
  * with its eTag so that instances sharing the storage never lose each other's changes: a write
- * with a stale eTag is refused by the storage and done again on the fresh copy. A closing case
- * is added to the closed index before it leaves the open one, so it is never in neither.
+ * with a stale eTag is refused by the storage and done again on the fresh copy. What is new (a
+ * case, an index) is written create-only ({@link CREATE_ONLY_ETAG}), so two instances that
+ * picked the same case number, or create an index at once, cannot overwrite each other: the
+ * refused one takes another number, or changes the index the other created. A closing case is
+ * added to the closed index before it leaves the open one, so it is never in neither.
  */
 export class StorageCaseStore implements CaseStore {
   constructor(private readonly storage: KeyValueStore, private readonly newId: CaseIdGenerator = randomCaseId) {}
@@ -30,7 +37,14 @@ export class StorageCaseStore implements CaseStore {
       const id = this.newId();
       if (await this.get(id)) continue;
       const created = handoffCaseSchema.parse(build(id));
-      await this.storage.write({ [caseKey(id)]: { case: created } });
+      try {
+        await this.storage.write({ [caseKey(id)]: { case: created, eTag: CREATE_ONLY_ETAG } });
+      } catch (error) {
+        // Refused because another instance took this number since it was read as free: try
+        // another one. Any other failure (the storage is down) is the caller's to see.
+        if (await this.get(id)) continue;
+        throw error;
+      }
       await this.addTo('open', id);
       return created;
     }
@@ -62,6 +76,7 @@ export class StorageCaseStore implements CaseStore {
         await this.storage.write({ [caseKey(id)]: { case: next, eTag: item.eTag ?? '*' } });
       } catch (error) {
         if (i + 1 >= MAX_TRIES) throw error;
+        await backOff(i);
         continue;
       }
       if (item.case.status !== 'closed' && next.status === 'closed') {
@@ -103,22 +118,20 @@ export class StorageCaseStore implements CaseStore {
   }
 
   /**
-   * Changes the index under its eTag. The very first write has no eTag to hold (the storage
-   * cannot create-if-absent), so two instances creating the index at once could overwrite each
-   * other: the change is read back and made again until `done` sees it.
+   * Changes the index under the eTag it was read with, or creates it create-only; when another
+   * instance wrote it meanwhile, reads it again and makes the change on the fresh copy.
    */
   private async changeIndex(name: IndexName, change: (ids: string[]) => string[], done: (ids: string[]) => boolean): Promise<void> {
     for (let i = 0; ; i += 1) {
       const index = await this.readIndex(name);
       if (done(index.ids)) return;
-      const created = index.eTag === undefined;
       try {
-        await this.storage.write({ [INDEX_KEYS[name]]: { ids: change(index.ids), eTag: index.eTag ?? '*' } });
-        if (!created || done((await this.readIndex(name)).ids)) return;
+        await this.storage.write({ [INDEX_KEYS[name]]: { ids: change(index.ids), eTag: index.eTag ?? CREATE_ONLY_ETAG } });
+        return;
       } catch (error) {
         if (i + 1 >= MAX_TRIES) throw error;
+        await backOff(i);
       }
-      if (i + 1 >= MAX_TRIES) throw new HandoffError('busy', 'the case index kept changing');
     }
   }
 }

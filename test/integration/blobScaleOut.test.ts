@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { TestAdapter, TurnContext } from 'botbuilder';
@@ -6,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../bot/i18n.js';
 import { projectRoot } from '../../bot/paths.js';
 import { ETagConversationState, isETagConflict } from '../../bot/state/index.js';
-import { BlobAttemptStore, BlobDocuments, BlobQuoteOutbox, BlobQuoteStore } from '../../bot/storage/index.js';
+import { BlobAttemptStore, BlobDocuments, BlobQuoteOutbox, BlobQuoteStore, createBlobStores } from '../../bot/storage/index.js';
 import type { DeliveryRecord } from '../../services/quotes/index.js';
 import { attemptStoreContract } from '../services/verification/attemptStoreContract.js';
 import { sendTurn } from '../support/httpTurns.js';
@@ -15,6 +16,8 @@ import { freePort, startAzurite, type Azurite } from './support/azurite.js';
 let azurite: Azurite;
 let containers = 0;
 const children: ChildProcess[] = [];
+let connector: HttpServer | undefined;
+const AGENT_TOKEN = 'marie-token-0123456789abcdefghij';
 
 beforeAll(async () => {
   azurite = await startAzurite();
@@ -22,6 +25,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const child of children) child.kill('SIGKILL');
+  connector?.close();
   await azurite?.stop();
 });
 
@@ -79,12 +83,14 @@ describe('BlobQuoteOutbox on Azurite', () => {
 describe('BlobsStorage with eTag states', () => {
   it('creates the container when missing and refuses a write over a newer version', async () => {
     const container = newContainer();
-    const storage = new BlobsStorage(azurite.connectionString, container);
+    // As the wiring builds it: BlobsStorage plus create-only first writes (BlobStateStorage).
+    const blobState = () => createBlobStores({ connectionString: azurite.connectionString, container }).storage;
+    const storage = blobState();
     const turn = () => new TurnContext(new TestAdapter(), {
       type: 'message', channelId: 'test', serviceUrl: 'http://localhost',
       conversation: { id: 'c1', isGroup: false, name: '', conversationType: 'personal' }, from: { id: 'u1', name: 'u1' }, recipient: { id: 'bot', name: 'bot' },
     });
-    const [first, second] = [new ETagConversationState(storage), new ETagConversationState(new BlobsStorage(azurite.connectionString, container))];
+    const [first, second] = [new ETagConversationState(storage), new ETagConversationState(blobState())];
     const seed = turn();
     await first.createProperty<number>('n').set(seed, 0);
     await first.saveChanges(seed);
@@ -94,6 +100,8 @@ describe('BlobsStorage with eTag states', () => {
     await first.saveChanges(a);
     expect(isETagConflict(await second.saveChanges(b).catch((error: unknown) => error))).toBe(true);
     expect(await new ETagConversationState(storage).createProperty<number>('n').get(turn())).toBe(1);
+    // The state is stored as botbuilder-azure-blobs stores it: its own BlobsStorage reads it.
+    expect(Object.values(await new BlobsStorage(azurite.connectionString, container).read(['test/conversations/c1/']))).toEqual([expect.objectContaining({ n: 1 })]);
   }, 30_000);
 });
 
@@ -101,7 +109,10 @@ describe('BlobsStorage with eTag states', () => {
 async function startBot(port: number, container: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['dist/bot/index.js'], {
     cwd: projectRoot,
-    env: { ...process.env, PORT: String(port), STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: container, LOG_LEVEL: 'silent' },
+    env: {
+      ...process.env, PORT: String(port), STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: container, LOG_LEVEL: 'silent',
+      AGENT_TOKENS: `Marie:${AGENT_TOKEN}`, SUPPORT_HOURS: 'mon-sun 00:00-24:00',
+    },
     stdio: 'ignore',
   });
   children.push(child);
@@ -116,17 +127,56 @@ async function startBot(port: number, container: string): Promise<ChildProcess> 
   throw new Error('the bot did not start in 30 s');
 }
 
+/** A channel's Bot Connector: records what the bot posts to a conversation outside a turn. */
+async function startConnector(): Promise<{ url: string; texts: string[] }> {
+  const texts: string[] = [];
+  const server = createHttpServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => { body += chunk.toString('utf8'); });
+    req.on('end', () => {
+      const parsed: unknown = body ? JSON.parse(body) : {};
+      if (typeof parsed === 'object' && parsed !== null && 'text' in parsed && typeof parsed.text === 'string') texts.push(parsed.text);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `a${texts.length}` }));
+    });
+  });
+  connector = server;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const address = server.address();
+  return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, texts };
+}
+
+function agentApi(base: string, method: string, route: string, body?: unknown): Promise<Response> {
+  return fetch(`${base}/api/agent${route}`, {
+    method,
+    headers: { authorization: `Bearer ${AGENT_TOKEN}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+/** `npm run report` as an operator runs it, on the same container. */
+function reportCli(container: string): unknown {
+  const run = spawnSync(process.execPath, ['dist/bot/cli/report.js', '--since', '1d', '--format', 'json', '--lang', 'en'], {
+    cwd: projectRoot,
+    env: { PATH: process.env.PATH ?? '', STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: container },
+    encoding: 'utf8',
+  });
+  expect(run.status, run.stderr).toBe(0);
+  return JSON.parse(run.stdout);
+}
+
 describe('two bot processes on one Blob Storage container', () => {
   const t = createTranslator().forLang('en');
   const header = (step: number) => t('walk.header', { step, total: 6, title: t(`walk.steps.${step}.title`) });
   let first: ChildProcess;
   let one: string;
   let two: string;
+  let container: string;
 
   beforeAll(async () => {
     const build = spawnSync(process.execPath, ['scripts/build-if-needed.mjs'], { cwd: projectRoot, encoding: 'utf8' });
     expect(build.status, build.stderr).toBe(0);
-    const container = newContainer();
+    container = newContainer();
     const [portOne, portTwo] = [await freePort(), await freePort()];
     one = `http://127.0.0.1:${portOne}`;
     two = `http://127.0.0.1:${portTwo}`;
@@ -150,15 +200,45 @@ describe('two bot processes on one Blob Storage container', () => {
     expect((await sendTurn(two, 'CRT-820455173', owner))[0]?.text).toBe(t('verify.done', { renewalId: 'RNW-30550912' }));
   }, 60_000);
 
-  it('continues on the second a conversation started on the first, and loses nothing when the first is killed', async () => {
+  it('continues on the second a conversation started on the first, and loses nothing when the first is killed: state, feedback, cases', async () => {
     const who = { conversationId: 'across', userId: 'customer-42' };
     expect((await sendTurn(one, 'I want to renew RNW-20481137', who))[0]?.text).toBe(t('verify.askProof', { renewalId: 'RNW-20481137' }));
     const verified = await sendTurn(two, 'CRT-774310452', who);
     expect(verified.map((a) => a.text ?? '').join('\n')).toContain(header(1));
     expect((await sendTurn(one, 'next', who))[0]?.text).toContain(header(2));
 
+    // Another customer rates an answer, comments and asks for a person, across both instances.
+    const channel = await startConnector();
+    const customer = { conversationId: 'quality', userId: 'customer-7', serviceUrl: channel.url };
+    expect((await sendTurn(one, 'is there a grace period?', customer)).map((a) => a.text ?? '').join('\n')).toContain(t('feedback.question'));
+    expect((await sendTurn(two, t('feedback.no'), customer))[0]?.text).toBe(t('feedback.askMissing'));
+    expect((await sendTurn(one, 'the price for RNW-20481137 is missing', customer))[0]?.text).toBe(t('feedback.thanksComment'));
+    expect((await sendTurn(two, 'talk to an agent', customer))[0]?.text).toBe(t('handoff.askSummary'));
+    const opened = (await sendTurn(one, 'wrong quote', customer))[0]?.text ?? '';
+    const caseId = /CS-\d{5}/.exec(opened)?.[0] ?? '';
+    expect(caseId).not.toBe('');
+
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
     expect((await sendTurn(two, 'next', who))[0]?.text).toContain(header(3));
-  }, 60_000);
+
+    // The case opened on the killed instance is in the second one's queue, and it relays.
+    const queue: unknown = await (await agentApi(two, 'GET', '/cases?status=waiting')).json();
+    expect(queue).toEqual({ cases: [expect.objectContaining({ id: caseId, summary: 'wrong quote' })] });
+    expect((await agentApi(two, 'POST', `/cases/${caseId}/claim`)).status).toBe(200);
+    expect(await (await agentApi(two, 'POST', `/cases/${caseId}/messages`, { text: 'Let me check your quote.' })).json()).toMatchObject({ delivered: true });
+    expect(await sendTurn(two, 'it lacks 5 licences', customer)).toEqual([]);
+    const detail: unknown = await (await agentApi(two, 'GET', `/cases/${caseId}`)).json();
+    expect(detail).toMatchObject({ messages: [expect.objectContaining({ from: 'agent' }), expect.objectContaining({ from: 'customer', text: 'it lacks 5 licences' })] });
+    expect(channel.texts).toEqual([
+      t('handoff.claimed', { agent: 'Marie', caseId }),
+      t('handoff.fromAgent', { agent: 'Marie', text: 'Let me check your quote.' }),
+    ]);
+
+    // The feedback recorded by the killed instance is in the second one's report, and the CLI's.
+    const grace = expect.objectContaining({ id: 'grace-period', notHelpful: 1, comments: ['the price for [renewal-id] is missing'] });
+    const report: unknown = await (await agentApi(two, 'GET', '/report?since=1d&lang=en')).json();
+    expect(report).toMatchObject({ entries: expect.arrayContaining([grace]), conversations: { withHandoff: 1 } });
+    expect(reportCli(container)).toMatchObject({ entries: expect.arrayContaining([grace]), conversations: { withHandoff: 1 } });
+  }, 90_000);
 });

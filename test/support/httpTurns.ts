@@ -4,7 +4,7 @@ import type { Activity } from 'botbuilder';
 export async function sendTurn(
   baseUrl: string,
   text: string,
-  who: { conversationId: string; userId: string; locale?: string },
+  who: { conversationId: string; userId: string; locale?: string; serviceUrl?: string },
 ): Promise<Array<Partial<Activity>>> {
   const res = await fetch(`${baseUrl}/api/messages`, {
     method: 'POST',
@@ -15,7 +15,7 @@ export async function sendTurn(
       text,
       locale: who.locale ?? 'en-US',
       channelId: 'webchat',
-      serviceUrl: 'http://127.0.0.1:1',
+      serviceUrl: who.serviceUrl ?? 'http://127.0.0.1:1',
       deliveryMode: 'expectReplies',
       from: { id: who.userId },
       recipient: { id: 'bot' },

@@ -50,6 +50,18 @@ describe.each<[string, () => [Storage, Storage]]>([
     expect(await createState(one).createProperty<number>('n').get(check)).toBe(1);
   });
 
+  it('refuses the later of two turns that both start the same conversation, keeping the earlier one', async () => {
+    const [one, two] = storages();
+    const [first, second] = [new ETagConversationState(one), new ETagConversationState(two)];
+    const [a, b] = [aTurn(), aTurn()];
+    // Both read the conversation as new before either writes.
+    await first.createProperty<string>('said').set(a, 'proof');
+    await second.createProperty<string>('said').set(b, 'hello');
+    await first.saveChanges(a);
+    expect(isETagConflict(await second.saveChanges(b).catch((error: unknown) => error))).toBe(true);
+    expect(await new ETagConversationState(one).createProperty<string>('said').get(aTurn())).toBe('proof');
+  });
+
   it('lets one turn save twice (its own version is the latest)', async () => {
     const [one] = storages();
     const state = new ETagConversationState(one);

@@ -119,6 +119,16 @@ describe('HandoffService', () => {
     expect(notices.map((n) => n.notice.kind)).toEqual(['no-agent']);
   });
 
+  it('tells a waiting customer once when two instances sharing the storage remind at the same moment', async () => {
+    const a = handoffFixture();
+    const b = handoffFixture({ storage: a.storage, clock: a.clock });
+    await a.service.open(aNewCase());
+    a.clock.advance(5 * MINUTE);
+    const told = await Promise.all([a.service.remindOverdue(), b.service.remindOverdue()]);
+    expect(told.flat()).toHaveLength(1);
+    expect([...a.notices, ...b.notices].map((n) => n.notice.kind)).toEqual(['no-agent']);
+  });
+
   it('purges closed cases after the retention period only', async () => {
     const { service, clock } = handoffFixture();
     const open = await service.open(aNewCase());

@@ -37,6 +37,16 @@ describe('StorageCaseStore', () => {
     expect((await a.list('open')).map((c) => c.id).sort()).toEqual(['CS-20001', 'CS-20002', 'CS-20003', 'CS-20004', 'CS-20005', 'CS-20006']);
   });
 
+  it('keeps both cases when two instances draw the same case number at the same moment', async () => {
+    const storage = new MemoryStorage();
+    const a = new StorageCaseStore(storage, sequence('CS-40001', 'CS-40003'));
+    const b = new StorageCaseStore(storage, sequence('CS-40001', 'CS-40002'));
+    const created = await Promise.all([a.create((id) => ({ ...aCase(id), summary: 'from a' })), b.create((id) => ({ ...aCase(id), summary: 'from b' }))]);
+    expect(new Set(created.map((c) => c.id)).size).toBe(2);
+    const open = await a.list('open');
+    expect(open.map((c) => c.summary).sort()).toEqual(['from a', 'from b']);
+  });
+
   it('ignores an item that is not a case (hand-edited or foreign data)', async () => {
     const storage = new MemoryStorage();
     const store = new StorageCaseStore(storage, sequence('CS-30001'));
