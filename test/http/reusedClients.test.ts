@@ -1,11 +1,13 @@
+import type { Activity } from 'botbuilder-core';
 import { ClaimsIdentity } from 'botframework-connector';
 import { describe, expect, it } from 'vitest';
 import { ReusingAuthentication } from '../../bot/http/reusedClients.js';
 
 const local = () => new ReusingAuthentication({});
-const activity = (serviceUrl: string) => ({
+const activity = (serviceUrl: string): Activity => ({
   type: 'message', serviceUrl, channelId: 'emulator', conversation: { id: 'c', isGroup: false, name: '', conversationType: 'personal' },
   from: { id: 'u', name: 'u' }, recipient: { id: 'b', name: 'b' },
+  localTimezone: '', callerId: '', text: 'hi', label: '', valueType: '', listenFor: [],
 });
 
 describe('ReusingAuthentication', () => {
