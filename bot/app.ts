@@ -1,5 +1,5 @@
 import {
-  ConfigurationBotFrameworkAuthentication, MemoryStorage,
+  MemoryStorage,
   type Middleware, type Storage, type TurnContext,
 } from 'botbuilder-core';
 // The botbuilder package's index also loads skills, streaming, transcripts and inspection,
@@ -42,6 +42,7 @@ import { turnErrorHandler } from './turnErrorHandler.js';
 import { TeamsButtonsMiddleware } from './teamsButtons.js';
 import { fromAuthenticatedChannel, ServiceUrlGuard, TeamsTenantMiddleware } from './channelTrust.js';
 import { adapterEndpoint, MessagesAdapter } from './http/adapterEndpoint.js';
+import { ReusingAuthentication } from './http/reusedClients.js';
 import { FailureLog } from './http/failureLog.js';
 import { selfAddresses, ServiceUrlPolicy } from './http/serviceUrls.js';
 import { systemClock, type Clock } from '../services/clock.js';
@@ -387,7 +388,7 @@ function createQuoteDelivery(
 /** The bot behind botbuilder's CloudAdapter and the restify server. */
 export async function createApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<BotApp> {
   const parts = createBot(config, logger, overrides);
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new ReusingAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
     MicrosoftAppType: appTypeOf(config),

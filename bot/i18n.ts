@@ -3,7 +3,7 @@ import i18next from 'i18next';
 import { LANGS, type Lang } from '../knowledge/language/lang.js';
 import { fromRoot } from './paths.js';
 
-import type { Translator } from '../dialogs/translation.js';
+import type { Translate, Translator } from '../dialogs/translation.js';
 
 export type { Translate, Translator } from '../dialogs/translation.js';
 
@@ -26,8 +26,52 @@ export function createTranslator(resources = readLocaleResources()): Translator 
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  const fixed = new Map(LANGS.map((lang) => [lang, instance.getFixedT(lang)] as const));
+  const fixed = new Map(LANGS.map((lang) => [lang, remembering(instance.getFixedT(lang))] as const));
   return {
     forLang: (lang) => fixed.get(lang) ?? instance.getFixedT(lang),
   };
+}
+
+/**
+ * i18next's fixed translator copies all its options on every call; a turn asks for a dozen
+ * strings. The locale files do not change while the bot runs, so a plain `t(key)` (no options:
+ * no interpolation, no plural, no objects) is looked up once per key; other calls go through.
+ * The number of entries is bounded by the keys the code asks for (a template literal such as
+ * `feedback.${answer}` included), with a cap in case a caller builds keys from input.
+ */
+export function remembering(t: Translate, maxKeys = 5000): Translate {
+  const strings = new Map<string, string>();
+  const lists = new Map<string, string[]>();
+  return new Proxy(t, {
+    apply(target, thisArg, args: unknown[]) {
+      const [key, options] = args;
+      if (typeof key !== 'string') return Reflect.apply(target, thisArg, args);
+      if (args.length === 1) {
+        const hit = strings.get(key);
+        if (hit !== undefined) return hit;
+        const value: unknown = Reflect.apply(target, thisArg, args);
+        if (typeof value === 'string' && strings.size < maxKeys) strings.set(key, value);
+        return value;
+      }
+      // A word list (`{ returnObjects: true }`): a fresh copy each time, callers may change it.
+      if (args.length === 2 && isOnlyReturnObjects(options)) {
+        const hit = lists.get(key);
+        if (hit !== undefined) return [...hit];
+        const value: unknown = Reflect.apply(target, thisArg, args);
+        if (isStringList(value) && lists.size < maxKeys) lists.set(key, [...value]);
+        return value;
+      }
+      return Reflect.apply(target, thisArg, args);
+    },
+  });
+}
+
+function isOnlyReturnObjects(options: unknown): boolean {
+  if (typeof options !== 'object' || options === null) return false;
+  const keys = Object.keys(options);
+  return keys.length === 1 && 'returnObjects' in options && options.returnObjects === true;
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }

@@ -9,6 +9,9 @@ import { isETagConflict, TurnQueue } from './state/index.js';
 import type { ButtonLabels } from './buttonLabels.js';
 import type { Lang } from '../knowledge/language/lang.js';
 
+/** botbuilder-dialogs' turn-state key for DialogStateManagerConfiguration (memory/dialogStateManager.js). */
+export const DIALOG_MEMORY_KEY = 'DialogStateManagerConfiguration';
+
 export interface RenewalBotOptions {
   conversationState: BotState;
   /** Per user within a conversation: the dialog stack and the verified contracts. */
@@ -67,10 +70,18 @@ export class RenewalBot extends ActivityHandler {
 
   private readonly turns = new TurnQueue();
 
+  /**
+   * The dialogs' memory configuration (memory scopes, path resolvers). botbuilder-dialogs builds
+   * it through a service container in the first DialogContext of every turn and keeps it in
+   * the turn state under this key; its parts hold no turn data, so the first turn's is reused.
+   */
+  private dialogMemory: unknown;
+
   /** One turn at a time per conversation in this process; state saved with the eTags read. */
   override async run(context: TurnContext): Promise<void> {
     const { channelId, conversation } = context.activity;
     await this.turns.run(`${channelId}/${conversation?.id ?? ''}`, async () => {
+      if (this.dialogMemory !== undefined) context.turnState.set(DIALOG_MEMORY_KEY, this.dialogMemory);
       context.onSendActivities(async (sendContext, activities, next) => {
         const message = activities.filter((activity) => activity.type === 'message').at(-1);
         if (message) await this.lastButtons.set(sendContext, message.suggestedActions?.actions ?? []);
@@ -81,6 +92,7 @@ export class RenewalBot extends ActivityHandler {
       for (const state of [this.options.conversationState, this.options.privateState, this.options.userState]) {
         await this.save(state, context);
       }
+      this.dialogMemory ??= context.turnState.get(DIALOG_MEMORY_KEY);
     });
   }
 

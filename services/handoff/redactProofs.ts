@@ -16,9 +16,20 @@ const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}]|[-._/ ](?=[\p{N}]))*/gu;
  * redactProofs('status of RNW-20481137')          // unchanged
  */
 export function redactProofs(text: string): string {
-  return text
-    .normalize('NFKC')
+  const normalized = text.normalize('NFKC');
+  // Most lines (FAQ questions and answers) hold fewer than six digits: nothing can be a proof.
+  if (asciiDigits(normalized) < 6) return normalized;
+  return normalized
     .split(KEPT)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(TOKEN, (token) => (token.replace(/\D/gu, '').length < 6 ? token : REDACTED))))
     .join('');
+}
+
+function asciiDigits(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) count += 1;
+  }
+  return count;
 }

@@ -101,7 +101,7 @@ describe('handoff cases in Blob Storage', () => {
       clock,
       hours: new SupportHours(parseOpeningSpans('mon-sun 00:00-24:00'), 'Europe/Paris'),
       settings: { waitMs: 5 * MINUTE, retentionMs: 24 * 60 * MINUTE, transcriptLines: 3 },
-      notifier: { notify: async (_c, notice) => { notices.push(notice); return true; } },
+      notifier: { notify: async (_c, notice) => { notices.push(notice); return 'delivered'; } },
     });
   }
 

@@ -74,3 +74,36 @@ describe.each<[string, () => [Storage, Storage]]>([
     expect(await new ETagConversationState(one).createProperty<number>('n').get(aTurn())).toBe(2);
   });
 });
+
+describe('change detection', () => {
+  it('reads once per turn and writes nothing when the turn changed nothing', async () => {
+    const inner = new MemoryStorage();
+    let reads = 0;
+    let writes = 0;
+    const counting: Storage = {
+      read: (keys) => { reads += 1; return inner.read(keys); },
+      write: (changes) => { writes += 1; return inner.write(changes); },
+      delete: (keys) => inner.delete(keys),
+    };
+    const state = new ETagConversationState(counting);
+    const n = state.createProperty<{ list: number[] }>('n');
+    const seed = aTurn();
+    await n.set(seed, { list: [1] });
+    await state.saveChanges(seed);
+    expect(writes).toBe(1);
+
+    const unchanged = aTurn();
+    await n.get(unchanged);
+    await n.get(unchanged);
+    await state.saveChanges(unchanged);
+    expect(reads).toBe(2);
+    expect(writes).toBe(1);
+
+    const nested = aTurn();
+    (await n.get(nested, { list: [] })).list.push(2);
+    await state.saveChanges(nested);
+    expect(writes).toBe(2);
+    const check = aTurn();
+    expect(await n.get(check)).toEqual({ list: [1, 2] });
+  });
+});
