@@ -35,6 +35,7 @@ const sets = [
   ['realistic (../shared/eval)', path.join(root, '..', 'shared', 'eval', 'realistic.jsonl')],
   ['blind (test/knowledge/blind)', path.join(root, 'test', 'knowledge', 'blind', 'blind.jsonl')],
   ['blind 2 (test/knowledge/blind2)', path.join(root, 'test', 'knowledge', 'blind2', 'blind2.jsonl')],
+  ['blind 3 (test/knowledge/blind3)', path.join(root, 'test', 'knowledge', 'blind3', 'blind3.jsonl')],
 ];
 for (const [name, file] of sets) {
   if (!existsSync(file)) { row(`${name}`, 'not found'); continue; }

@@ -175,6 +175,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   if (args.includes('--blind')) {
     sets.push(['blind (test/knowledge/blind)', path.join(root, 'test', 'knowledge', 'blind', 'blind.jsonl')]);
     sets.push(['blind 2 (test/knowledge/blind2)', path.join(root, 'test', 'knowledge', 'blind2', 'blind2.jsonl')]);
+    sets.push(['blind 3 (test/knowledge/blind3)', path.join(root, 'test', 'knowledge', 'blind3', 'blind3.jsonl')]);
   }
   sets.push(['dev (../shared/eval)', path.join(root, '..', 'shared', 'eval', 'dev.jsonl')], ['realistic (../shared/eval)', path.join(root, '..', 'shared', 'eval', 'realistic.jsonl')]);
   for (const [name, file] of sets) {

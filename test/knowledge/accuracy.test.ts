@@ -26,6 +26,14 @@ const BLIND_SETS = [
     minCases: 200,
     floors: { fr: 0.895, en: 0.95, none: 0.87, wrong: 0.02, lang: 0.99 },
   },
+  {
+    // Scored once at the end of issue 9's third round (2026-11-30): fr 92.4%, en 94.3%,
+    // out-of-scope rejected 90.4% (47/52), wrong topic 2.0%, language 99.5%.
+    name: 'blind set 3',
+    file: fromRoot('test', 'knowledge', 'blind3', 'blind3.jsonl'),
+    minCases: 300,
+    floors: { fr: 0.91, en: 0.93, none: 0.88, wrong: 0.03, lang: 0.99 },
+  },
 ];
 
 interface Case {

