@@ -6,7 +6,7 @@
 // 127.0.0.1. On a busy machine absolute figures drop: read the bot / echo ratios of one run,
 // and take the median of two or three runs.
 import { existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -214,7 +214,12 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
+// 4. How the feedback loop's two lines were chosen, with the development sets too.
+const devSets = [devPath, path.join(root, '..', 'shared', 'eval', 'realistic.jsonl')].filter((f) => existsSync(f)).flatMap((f) => ['--set', f]);
+const feedbackLines = execFileSync(process.execPath, [path.join(root, 'scripts', 'feedback-lines.mjs'), ...devSets], { cwd: root, encoding: 'utf8' });
+
 const width = Math.max(...rows.map((r) => r.what.length));
 const vwidth = Math.max(...rows.map((r) => String(r.value).length));
 process.stdout.write(`${'measure'.padEnd(width)} | ${'value'.padEnd(vwidth)} | target\n${'-'.repeat(width)}-|-${'-'.repeat(vwidth)}-|-------\n`);
 for (const r of rows) process.stdout.write(`${r.what.padEnd(width)} | ${String(r.value).padEnd(vwidth)} | ${r.target}\n`);
+process.stdout.write(`\nfeedback lines (npm run eval:feedback with the development sets)\n${feedbackLines}`);

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// `npm run eval:model` (node scripts/evaluate.mjs [--misses] [--no-cv] [--blind]): how well the recognizer understands messages it has never seen.
+// `npm run eval:model` (node scripts/evaluate.mjs [--misses] [--no-cv] [--blind] [--set FILE]...): how well the recognizer understands messages it has never seen.
 //   1. grouped 5-fold cross-validation over the knowledge base's phrasings (near-copies of a
 //      phrasing stay in its fold), with the abstention threshold each level would give;
 //   2. with --blind, the blind sets under test/knowledge/blind and blind2 (each written before a round of tuning, scored once);
-//   3. the development and realistic sets of ../shared/eval when they are beside the project.
+//   3. any labelled set named with --set (`npm run bench` passes the development sets kept outside the project).
 // Prints top-1 French/English, out-of-scope rejected, wrong-topic rate and language detected.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -153,6 +153,11 @@ export function scoreSet(recognizer, cases) {
   return { line: `top-1 fr ${pct('acc.fr')} | en ${pct('acc.en')} | out-of-scope rejected ${pct('none')} | wrong topic ${pct('wrong')} | language ${pct('lang')}`, misses };
 }
 
+/** The files named by `--set FILE` arguments, each as [its name, its path]. */
+export function namedSets(args) {
+  return args.flatMap((arg, i) => (arg === '--set' && args[i + 1] ? [[path.basename(args[i + 1]), path.resolve(args[i + 1])]] : []));
+}
+
 export const readSet = (file) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -177,7 +182,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     sets.push(['blind 2 (test/knowledge/blind2)', path.join(root, 'test', 'knowledge', 'blind2', 'blind2.jsonl')]);
     sets.push(['blind 3 (test/knowledge/blind3)', path.join(root, 'test', 'knowledge', 'blind3', 'blind3.jsonl')]);
   }
-  sets.push(['dev (../shared/eval)', path.join(root, '..', 'shared', 'eval', 'dev.jsonl')], ['realistic (../shared/eval)', path.join(root, '..', 'shared', 'eval', 'realistic.jsonl')]);
+  sets.push(...namedSets(args));
   for (const [name, file] of sets) {
     if (!existsSync(file)) { console.log(`${name}: not found`); continue; }
     const { line, misses } = scoreSet(recognizer, readSet(file));

@@ -1,18 +1,18 @@
 #!/usr/bin/env node
-// `npm run eval:feedback`: how the feedback loop's two lines were chosen, against the shipped recognizer.
+// `npm run eval:feedback` (node scripts/feedback-lines.mjs [--set FILE]...): how the feedback loop's two lines were chosen, against the shipped recognizer.
 //   1. FEEDBACK_LOW_CONFIDENCE: answers under it are listed in the report as low confidence. From the
 //      grouped cross-validation predictions of scripts/evaluate.mjs (the answers the bot would give,
 //      with the shipped threshold and "A or B?" rule): how often answers are wrong under each line;
 //      the line that best picks out the wrong answers (F1), the lowest within 0.01 of the best.
-//      Also the blind sets in test/knowledge, and ../shared/eval when it is beside the project.
+//      Also the blind sets in test/knowledge, and the labelled sets named with --set.
 //   2. The report's suggestion line: on the labelled fixture of unanswered questions
 //      (test/services/feedback/fixtures/unansweredQuestions.jsonl), and on the questions of
-//      ../shared/eval the bot leaves unanswered, which line best tells "add as a phrasing of X"
+//      the --set files the bot leaves unanswered (`npm run bench` passes the development sets), which line best tells "add as a phrasing of X"
 //      from "new entry" (balanced accuracy).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crossValidate, readSet } from './evaluate.mjs';
+import { crossValidate, namedSets, readSet } from './evaluate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const imp = (p) => import(path.join(root, 'dist', p));
@@ -66,12 +66,14 @@ function onSet(cases, low) {
 }
 
 const blind = ['blind/blind.jsonl', 'blind2/blind2.jsonl'].flatMap((f) => readSet(path.join(root, 'test', 'knowledge', f)));
-const shared = ['dev.jsonl', 'realistic.jsonl'].map((f) => path.join(root, '..', 'shared', 'eval', f)).filter((f) => existsSync(f)).flatMap(readSet);
+const named = namedSets(process.argv.slice(2)).filter(([, file]) => existsSync(file));
+const extra = named.flatMap(([, file]) => readSet(file));
+const extraName = named.map(([name]) => name).join(' + ');
 printFlagging('blind sets (test/knowledge/blind, blind2), shipped model', onSet(blind, DEFAULT_LOW_CONFIDENCE).answered, [[DEFAULT_LOW_CONFIDENCE, 'shipped']]);
 const blind3 = path.join(root, 'test', 'knowledge', 'blind3', 'blind3.jsonl');
 // Written after the lines were chosen: a check the choice never saw.
 if (existsSync(blind3)) printFlagging('blind set 3 (test/knowledge/blind3), shipped model', onSet(readSet(blind3), DEFAULT_LOW_CONFIDENCE).answered, [[DEFAULT_LOW_CONFIDENCE, 'shipped']]);
-if (shared.length > 0) printFlagging('../shared/eval (dev + realistic), shipped model', onSet(shared, DEFAULT_LOW_CONFIDENCE).answered, [[DEFAULT_LOW_CONFIDENCE, 'shipped']]);
+if (extra.length > 0) printFlagging(`${extraName}, shipped model`, onSet(extra, DEFAULT_LOW_CONFIDENCE).answered, [[DEFAULT_LOW_CONFIDENCE, 'shipped']]);
 
 // 2. The suggestion line.
 function printSeparation(name, samples) {
@@ -89,8 +91,8 @@ console.log(`\nsuggestion line (shipped ${DEFAULT_PHRASING_LINE}); a question re
 const fixture = readSet(path.join(root, 'test', 'services', 'feedback', 'fixtures', 'unansweredQuestions.jsonl')).map((c) => ({ ...c, expect: [c.expect] }));
 const fromFixture = onSet(fixture, DEFAULT_LOW_CONFIDENCE).unanswered;
 printSeparation('labelled fixture', fromFixture);
-if (shared.length > 0) {
-  const fromShared = onSet(shared, DEFAULT_LOW_CONFIDENCE).unanswered;
-  printSeparation('../shared/eval (dev + realistic)', fromShared);
-  printSeparation('both together (the line is chosen here)', [...fromFixture, ...fromShared]);
+if (extra.length > 0) {
+  const fromExtra = onSet(extra, DEFAULT_LOW_CONFIDENCE).unanswered;
+  printSeparation(extraName, fromExtra);
+  printSeparation('both together (the line is chosen here)', [...fromFixture, ...fromExtra]);
 }

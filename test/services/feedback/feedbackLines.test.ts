@@ -81,7 +81,7 @@ describe('the low-confidence line (FEEDBACK_LOW_CONFIDENCE)', () => {
 });
 
 describe('the report\'s suggestion line', () => {
-  // The line is chosen on this fixture and ../shared/eval's unanswered questions together
+  // The line is chosen on this fixture and the development sets' unanswered questions together
   // (`npm run eval:feedback`); on this fixture alone it is no worse than the old 0.12 line.
   it('separates phrasings of an entry from new topics no worse than the line it replaced, near the best on the labelled fixture', () => {
     const samples = unansweredFixture();
