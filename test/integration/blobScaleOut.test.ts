@@ -1,5 +1,4 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { TestAdapter, TurnContext } from 'botbuilder';
@@ -12,11 +11,12 @@ import type { DeliveryRecord } from '../../services/quotes/index.js';
 import { attemptStoreContract } from '../services/verification/attemptStoreContract.js';
 import { sendTurn } from '../support/httpTurns.js';
 import { freePort, startAzurite, type Azurite } from './support/azurite.js';
+import { startFakeConnector, type FakeConnector } from './support/fakeConnector.js';
 
 let azurite: Azurite;
 let containers = 0;
 const children: ChildProcess[] = [];
-let connector: HttpServer | undefined;
+let connector: FakeConnector | undefined;
 const AGENT_TOKEN = 'marie-token-0123456789abcdefghij';
 
 beforeAll(async () => {
@@ -127,23 +127,10 @@ async function startBot(port: number, container: string): Promise<ChildProcess> 
   throw new Error('the bot did not start in 30 s');
 }
 
-/** A channel's Bot Connector: records what the bot posts to a conversation outside a turn. */
-async function startConnector(): Promise<{ url: string; texts: string[] }> {
-  const texts: string[] = [];
-  const server = createHttpServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => { body += chunk.toString('utf8'); });
-    req.on('end', () => {
-      const parsed: unknown = body ? JSON.parse(body) : {};
-      if (typeof parsed === 'object' && parsed !== null && 'text' in parsed && typeof parsed.text === 'string') texts.push(parsed.text);
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `a${texts.length}` }));
-    });
-  });
-  connector = server;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.address();
-  return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, texts };
+/** A channel's Bot Connector, closed after the tests. */
+async function startConnector(): Promise<FakeConnector> {
+  connector = await startFakeConnector();
+  return connector;
 }
 
 function agentApi(base: string, method: string, route: string, body?: unknown): Promise<Response> {

@@ -62,14 +62,21 @@ function agent(method: string, route: string, body?: unknown): Promise<Response>
 describe('a customer in the terminal (npm run chat) and an agent at the desk of the running server', () => {
   const fr = createTranslator().forLang('fr');
 
-  it('the agent\'s replies reach the terminal with the agent\'s name, the customer\'s reach the agent, and « annuler » returns to the bot', async () => {
+  /** Starts the terminal chat, asks for a person with a summary, and reads the case number the bot gives. */
+  async function openCaseInTerminal(summary: string) {
     const chat = startChat();
     await chat.waitFor(fr('welcome'));
     chat.type('un conseiller svp');
     await chat.waitFor(fr('handoff.askSummary'));
-    chat.type('mon devis est faux');
+    chat.type(summary);
     await chat.waitFor('CS-');
     const caseId = /CS-\d{5}/.exec(chat.output())?.[0] ?? '';
+    expect(caseId).not.toBe('');
+    return { chat, caseId };
+  }
+
+  it('the agent\'s replies reach the terminal with the agent\'s name, the customer\'s reach the agent, and « annuler » returns to the bot', async () => {
+    const { chat, caseId } = await openCaseInTerminal('mon devis est faux');
 
     expect((await agent('POST', `/cases/${caseId}/claim`)).status).toBe(200);
     await chat.waitFor(fr('handoff.claimed', { agent: 'Marie', caseId }));
@@ -99,13 +106,7 @@ describe('a customer in the terminal (npm run chat) and an agent at the desk of 
   }, 60_000);
 
   it('a case the agent closes tells the terminal the resolution, and the bot answers again', async () => {
-    const chat = startChat();
-    await chat.waitFor(fr('welcome'));
-    chat.type('un conseiller svp');
-    await chat.waitFor(fr('handoff.askSummary'));
-    chat.type('question de facture');
-    await chat.waitFor('CS-');
-    const caseId = /CS-\d{5}/.exec(chat.output())?.[0] ?? '';
+    const { chat, caseId } = await openCaseInTerminal('question de facture');
     expect((await agent('POST', `/cases/${caseId}/claim`)).status).toBe(200);
     expect((await agent('POST', `/cases/${caseId}/close`, { resolution: 'facture corrigée' })).status).toBe(200);
     await chat.waitFor(fr('handoff.closed', { caseId, resolution: 'facture corrigée' }));

@@ -1,17 +1,17 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../bot/i18n.js';
 import { projectRoot } from '../../bot/paths.js';
+import { startFakeConnector, type FakeConnector } from './support/fakeConnector.js';
 
 const TOKEN = 'marie-token-0123456789abcdefghij';
 const dir = mkdtempSync(path.join(tmpdir(), 'handoff-restart-'));
 const children: ChildProcess[] = [];
-let connector: HttpServer | undefined;
+let connector: FakeConnector | undefined;
 afterAll(() => {
   for (const child of children) child.kill('SIGKILL');
   connector?.close();
@@ -52,23 +52,10 @@ async function startBot(port: number): Promise<ChildProcess> {
   throw new Error('the bot did not start in 10 s');
 }
 
-/** A channel's Bot Connector: records what the bot posts to the conversation outside a turn. */
-async function startConnector(): Promise<{ url: string; texts: string[] }> {
-  const texts: string[] = [];
-  connector = createHttpServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => { body += chunk.toString('utf8'); });
-    req.on('end', () => {
-      const parsed: unknown = body ? JSON.parse(body) : {};
-      if (typeof parsed === 'object' && parsed !== null && 'text' in parsed && typeof parsed.text === 'string') texts.push(parsed.text);
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `a${texts.length}` }));
-    });
-  });
-  const server = connector;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.address();
-  return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, texts };
+/** A channel's Bot Connector, closed after the tests. */
+async function startConnector(): Promise<FakeConnector> {
+  connector = await startFakeConnector();
+  return connector;
 }
 
 async function say(base: string, serviceUrl: string, text: string): Promise<string[]> {
