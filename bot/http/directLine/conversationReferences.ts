@@ -1,4 +1,5 @@
 import { TurnContext, type ChannelAccount, type ConversationAccount, type ConversationReference, type Middleware } from 'botbuilder-core';
+import { LruCache } from '../../cache/lruCache.js';
 
 /** Longest field kept in a reference; a reference with a longer id is not kept at all. */
 const MAX_FIELD = 512;
@@ -10,21 +11,18 @@ const MAX_FIELD = 512;
  * hundreds of kilobytes per conversation here (440 such messages exhausted the heap).
  */
 export class ConversationReferences {
-  private readonly references = new Map<string, Partial<ConversationReference>>();
+  private readonly references: LruCache<string, Partial<ConversationReference>>;
 
   /** @param max references kept at most. @default 10000 */
-  constructor(private readonly max = 10_000) {}
+  constructor(max = 10_000) {
+    this.references = new LruCache(max);
+  }
 
   remember(reference: Partial<ConversationReference>): void {
     const compact = compactReference(reference);
     const id = compact?.conversation?.id;
     if (!compact || !id) return;
-    this.references.delete(id);
     this.references.set(id, compact);
-    if (this.references.size > this.max) {
-      const oldest = this.references.keys().next();
-      if (!oldest.done) this.references.delete(oldest.value);
-    }
   }
 
   get(conversationId: string): Partial<ConversationReference> | undefined {
