@@ -5,6 +5,8 @@
 // the issue-11 targets, start-up time and resident memory. Prints one table. Runs only against
 // 127.0.0.1. On a busy machine absolute figures drop: read the bot / echo ratios of one run,
 // and take the median of two or three runs.
+// `npm run bench -- --only mixed` runs only the mixed-traffic part (bot and echo bot, 64 and 16
+// connections, start-up and memory): the quick check while working on turn CPU.
 import { existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
 import { loadavg, tmpdir } from 'node:os';
@@ -13,6 +15,10 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+if (only !== undefined && only !== 'mixed') throw new Error(`--only takes 'mixed', not ${only}`);
+const mixedOnly = only === 'mixed';
 const { createUnderstanding } = await import(path.join(root, 'dist/bot/app.js'));
 const rows = [];
 const row = (what, value, target = '') => rows.push({ what, value, target });
@@ -27,40 +33,44 @@ const { trainingExamples } = await import(path.join(root, 'dist/knowledge/model/
 const devPath = process.env.BENCH_DEV_SET ?? path.join(root, '..', 'shared', 'eval', 'dev.jsonl');
 const cases = readSet(devPath);
 const t0 = performance.now();
-const { recognizer } = createUnderstanding();
-row('recognizer build (knowledge load + model file)', `${(performance.now() - t0).toFixed(0)} ms`);
-const pct = (x) => `${(100 * x).toFixed(1)}%`;
-const sets = [
-  ['dev (../shared/eval)', devPath],
-  ['realistic (../shared/eval)', path.join(root, '..', 'shared', 'eval', 'realistic.jsonl')],
-  ['blind (test/knowledge/blind)', path.join(root, 'test', 'knowledge', 'blind', 'blind.jsonl')],
-  ['blind 2 (test/knowledge/blind2)', path.join(root, 'test', 'knowledge', 'blind2', 'blind2.jsonl')],
-  ['blind 3 (test/knowledge/blind3)', path.join(root, 'test', 'knowledge', 'blind3', 'blind3.jsonl')],
-];
-for (const [name, file] of sets) {
-  if (!existsSync(file)) { row(`${name}`, 'not found'); continue; }
-  const r = scoreSetRates(recognizer, readSet(file));
-  row(`${name}: top-1 French / English`, `${pct(r.fr)} / ${pct(r.en)}`, '>= 93% / >= 93%');
-  row(`${name}: out-of-scope rejected`, pct(r.none), '>= 92%');
-  row(`${name}: wrong topic (in-scope)`, pct(r.wrong), '<= 2%');
-  row(`${name}: language detected`, pct(r.lang), '>= 99.5%');
+const { recognizer } = mixedOnly ? {} : createUnderstanding();
+if (!mixedOnly) {
+  row('recognizer build (knowledge load + model file)', `${(performance.now() - t0).toFixed(0)} ms`);
+  const pct = (x) => `${(100 * x).toFixed(1)}%`;
+  const sets = [
+    ['dev (../shared/eval)', devPath],
+    ['realistic (../shared/eval)', path.join(root, '..', 'shared', 'eval', 'realistic.jsonl')],
+    ['blind (test/knowledge/blind)', path.join(root, 'test', 'knowledge', 'blind', 'blind.jsonl')],
+    ['blind 2 (test/knowledge/blind2)', path.join(root, 'test', 'knowledge', 'blind2', 'blind2.jsonl')],
+    ['blind 3 (test/knowledge/blind3)', path.join(root, 'test', 'knowledge', 'blind3', 'blind3.jsonl')],
+  ];
+  for (const [name, file] of sets) {
+    if (!existsSync(file)) { row(`${name}`, 'not found'); continue; }
+    const r = scoreSetRates(recognizer, readSet(file));
+    row(`${name}: top-1 French / English`, `${pct(r.fr)} / ${pct(r.en)}`, '>= 93% / >= 93%');
+    row(`${name}: out-of-scope rejected`, pct(r.none), '>= 92%');
+    row(`${name}: wrong topic (in-scope)`, pct(r.wrong), '<= 2%');
+    row(`${name}: language detected`, pct(r.lang), '>= 99.5%');
+  }
+  const cv = ratesAt(crossValidate(trainingExamples(loadKnowledgeBase(path.join(root, 'knowledge')).recognizerExamples())).predictions, CALIBRATED_TUNING.threshold);
+  row('grouped 5-fold CV: answered right / asked "A or B?"', `${pct(cv.top1)} / ${pct(cv.asked)}`);
+  row('grouped 5-fold CV: wrong topic / out-of-scope rejected', `${pct(cv.wrong)} / ${pct(cv.rejected)}`);
 }
-const cv = ratesAt(crossValidate(trainingExamples(loadKnowledgeBase(path.join(root, 'knowledge')).recognizerExamples())).predictions, CALIBRATED_TUNING.threshold);
-row('grouped 5-fold CV: answered right / asked "A or B?"', `${pct(cv.top1)} / ${pct(cv.asked)}`);
-row('grouped 5-fold CV: wrong topic / out-of-scope rejected', `${pct(cv.wrong)} / ${pct(cv.rejected)}`);
 
 // 2. Classification speed, one core, warm (caches emptied between rounds would be unfair both ways).
 const texts = cases.map((c) => c.text);
-for (const t of texts) recognizer.recognize(t);
-const rounds = 20;
-const t1 = performance.now();
-for (let i = 0; i < rounds; i += 1) for (const t of texts) recognizer.recognize(t);
-const perMessage = (performance.now() - t1) / (rounds * texts.length);
-row('classification time per message', `${(perMessage * 1000).toFixed(0)} µs`, '< 300 µs');
-const fresh = createUnderstanding().recognizer;
-const t2 = performance.now();
-for (const t of texts) fresh.recognize(t);
-row('classification, first sight (cold caches)', `${(((performance.now() - t2) / texts.length) * 1000).toFixed(0)} µs`);
+if (!mixedOnly) {
+  for (const t of texts) recognizer.recognize(t);
+  const rounds = 20;
+  const t1 = performance.now();
+  for (let i = 0; i < rounds; i += 1) for (const t of texts) recognizer.recognize(t);
+  const perMessage = (performance.now() - t1) / (rounds * texts.length);
+  row('classification time per message', `${(perMessage * 1000).toFixed(0)} µs`, '< 300 µs');
+  const fresh = createUnderstanding().recognizer;
+  const t2 = performance.now();
+  for (const t of texts) fresh.recognize(t);
+  row('classification, first sight (cold caches)', `${(((performance.now() - t2) / texts.length) * 1000).toFixed(0)} µs`);
+}
 
 // 3. HTTP turns: the real bot against a bare echo bot.
 function startProcess(args, env, readyCheck) {
@@ -171,17 +181,19 @@ const bot = await startProcess([...botNodeFlags.split(' ').filter(Boolean), 'dis
 const echo = await startProcess(['scripts/echo-bot.mjs', String(echoPort)], {}, () => postTurn(echoPort, 'hello', 'startup'));
 row('start-up to first answered request', `${bot.startupMs.toFixed(0)} ms`, '< 2000 ms');
 try {
-  for (const connections of [1, 16]) {
-    const echoRun = await load(echoPort, connections);
-    const botRun = await load(botPort, connections);
-    const ratio = botRun.latency.average / echoRun.latency.average;
-    row(`turn latency, ${connections} conn: bot avg / p99`, `${botRun.latency.average.toFixed(2)} / ${botRun.latency.p99} ms`);
-    row(`turn latency, ${connections} conn: echo bot avg / p99`, `${echoRun.latency.average.toFixed(2)} / ${echoRun.latency.p99} ms`);
-    row(`turn latency ratio bot / echo, ${connections} conn`, `${ratio.toFixed(2)}x`, '<= 1.3x');
-    row(`throughput, ${connections} conn: bot / echo`, `${botRun.requests.average.toFixed(0)} / ${echoRun.requests.average.toFixed(0)} req/s`);
-    if (botRun.non2xx || botRun.errors) row(`errors, ${connections} conn`, `${botRun.non2xx} non-2xx, ${botRun.errors} errors`);
+  if (!mixedOnly) {
+    for (const connections of [1, 16]) {
+      const echoRun = await load(echoPort, connections);
+      const botRun = await load(botPort, connections);
+      const ratio = botRun.latency.average / echoRun.latency.average;
+      row(`turn latency, ${connections} conn: bot avg / p99`, `${botRun.latency.average.toFixed(2)} / ${botRun.latency.p99} ms`);
+      row(`turn latency, ${connections} conn: echo bot avg / p99`, `${echoRun.latency.average.toFixed(2)} / ${echoRun.latency.p99} ms`);
+      row(`turn latency ratio bot / echo, ${connections} conn`, `${ratio.toFixed(2)}x`, '<= 1.3x');
+      row(`throughput, ${connections} conn: bot / echo`, `${botRun.requests.average.toFixed(0)} / ${echoRun.requests.average.toFixed(0)} req/s`);
+      if (botRun.non2xx || botRun.errors) row(`errors, ${connections} conn`, `${botRun.non2xx} non-2xx, ${botRun.errors} errors`);
+    }
+    row('resident memory of the bot after load', `${rssMb(bot.child.pid).toFixed(0)} MB`, '< 200 MB');
   }
-  row('resident memory of the bot after load', `${rssMb(bot.child.pid).toFixed(0)} MB`, '< 200 MB');
 
   // Mixed traffic: FAQ questions in both languages plus complete verification-and-status
   // conversations, on the SQLite state; 64 connections for 30 s, then 16 for the targets.
@@ -215,8 +227,8 @@ try {
 }
 
 // 4. How the feedback loop's two lines were chosen, with the development sets too.
-const devSets = [devPath, path.join(root, '..', 'shared', 'eval', 'realistic.jsonl')].filter((f) => existsSync(f)).flatMap((f) => ['--set', f]);
-const feedbackLines = execFileSync(process.execPath, [path.join(root, 'scripts', 'feedback-lines.mjs'), ...devSets], { cwd: root, encoding: 'utf8' });
+const devSets = mixedOnly ? [] : [devPath, path.join(root, '..', 'shared', 'eval', 'realistic.jsonl')].filter((f) => existsSync(f)).flatMap((f) => ['--set', f]);
+const feedbackLines = mixedOnly ? '(not run with --only mixed)\n' : execFileSync(process.execPath, [path.join(root, 'scripts', 'feedback-lines.mjs'), ...devSets], { cwd: root, encoding: 'utf8' });
 
 const width = Math.max(...rows.map((r) => r.what.length));
 const vwidth = Math.max(...rows.map((r) => String(r.value).length));
