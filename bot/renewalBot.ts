@@ -89,9 +89,9 @@ export class RenewalBot extends ActivityHandler {
       });
       const handoff = this.options.handoff;
       await (handoff ? handoff.around(context, () => super.run(context)) : super.run(context));
-      for (const state of [this.options.conversationState, this.options.privateState, this.options.userState]) {
-        await this.save(state, context);
-      }
+      // Together: on SQLite the three saves share one commit (SqliteTickWriter).
+      const { conversationState, privateState, userState } = this.options;
+      await Promise.all([conversationState, privateState, userState].map((state) => this.save(state, context)));
       this.dialogMemory ??= context.turnState.get(DIALOG_MEMORY_KEY);
     });
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Storage, StoreItems } from 'botbuilder-core';
 import { z } from 'zod';
+import { SqliteTickWriter } from '../../services/sqliteTickWriter.js';
 import { openDatabase } from './openDatabase.js';
 
 const TABLE = 'bot_storage';
@@ -27,7 +28,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
  *
  * Unlike MemoryStorage, a `write` is all-or-nothing: when one key conflicts, none of the
  * changes of that call are stored. The check and the write run in one `BEGIN IMMEDIATE`
- * transaction, so two instances on the same file cannot both win with the same eTag.
+ * transaction (shared with the other writes of the same tick, {@link SqliteTickWriter}), so two
+ * instances on the same file cannot both win with the same eTag.
  *
  * @example
  * const storage = new SqliteStorage('data/bot-state.sqlite');
@@ -40,7 +42,7 @@ export class SqliteStorage implements Storage {
   private readonly selectETag: Database.Statement;
   private readonly upsertItem: Database.Statement;
   private readonly deleteItem: Database.Statement;
-  private readonly writeAll: Database.Transaction<(changes: StoreItems) => void>;
+  private readonly writer: SqliteTickWriter;
 
   /** @param database a file path (opened with {@link openDatabase}) or an open database. */
   constructor(database: string | Database.Database) {
@@ -63,10 +65,7 @@ export class SqliteStorage implements Storage {
          updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
     );
     this.deleteItem = this.db.prepare(`DELETE FROM ${TABLE} WHERE key = ?`);
-    // Built once: better-sqlite3 compiles a transaction function on each call to transaction().
-    this.writeAll = this.db.transaction((changes: StoreItems) => {
-      for (const [key, item] of Object.entries(changes)) this.writeItem(key, item);
-    });
+    this.writer = SqliteTickWriter.of(this.db);
   }
 
   /** Reads the items that exist among `keys`; missing keys are left out of the result. */
@@ -83,21 +82,18 @@ export class SqliteStorage implements Storage {
   /** Writes every change or, when one of them holds a stale eTag, none of them. */
   write(changes: StoreItems): Promise<void> {
     if (!isObject(changes)) return Promise.reject(new ReferenceError('Changes are required when writing.'));
-    try {
-      this.writeAll.immediate(changes);
-      return Promise.resolve();
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    // One savepoint per call within the tick's transaction: a conflict stores none of `changes`.
+    return this.writer.run(() => {
+      for (const [key, item] of Object.entries(changes)) this.writeItem(key, item);
+    });
   }
 
   /** Deletes the given keys; unknown keys are ignored. */
   delete(keys: string[]): Promise<void> {
     if (!Array.isArray(keys)) return Promise.reject(new ReferenceError('Keys are required when deleting.'));
-    this.db.transaction(() => {
+    return this.writer.run(() => {
       for (const key of keys) this.deleteItem.run(key);
-    })();
-    return Promise.resolve();
+    });
   }
 
   /** Closes the database when this instance opened it from a path. */

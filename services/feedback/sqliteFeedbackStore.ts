@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { FEEDBACK_KINDS, type FeedbackEvent } from './feedbackEvent.js';
 import type { FeedbackStore } from './feedbackStore.js';
+import { SqliteTickWriter } from '../sqliteTickWriter.js';
 import { isIntentId, LANGS, NONE, type IntentId, type IntentOrNone } from '../../knowledge/schema.js';
 
 const TABLE = 'feedback_events';
@@ -32,8 +33,11 @@ export class SqliteFeedbackStore implements FeedbackStore {
   private readonly insert: Database.Statement;
   private readonly select: Database.Statement;
   private readonly purge: Database.Statement;
+  /** An event is one row: it joins the tick's transaction instead of committing alone. */
+  private readonly writer: SqliteTickWriter;
 
   constructor(db: Database.Database) {
+    this.writer = SqliteTickWriter.of(db);
     db.exec(
       `CREATE TABLE IF NOT EXISTS ${TABLE} (
          id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -58,7 +62,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
   }
 
   add(event: FeedbackEvent): Promise<void> {
-    this.insert.run({
+    const row = {
       at: event.at,
       kind: event.kind,
       conversation: event.conversation,
@@ -68,8 +72,10 @@ export class SqliteFeedbackStore implements FeedbackStore {
       score: event.score ?? null,
       text: event.text ?? null,
       options: event.options ? event.options.join(',') : null,
+    };
+    return this.writer.run(() => {
+      this.insert.run(row);
     });
-    return Promise.resolve();
   }
 
   since(from: Date): Promise<FeedbackEvent[]> {

@@ -1,26 +1,28 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { SqliteTickWriter } from '../sqliteTickWriter.js';
 import { attemptRecordSchema, type AttemptChange, type AttemptRecord, type AttemptStore } from './attemptStore.js';
 
 const rowSchema = z.object({ value: z.string() });
 
 /**
  * Attempts in the bot's SQLite database (table `verification_attempts`, created on first
- * use), so a restart forgets nothing. Each update is one `BEGIN IMMEDIATE` transaction: two
- * processes on the same file take turns, so a reservation can never be counted twice or lost.
+ * use), so a restart forgets nothing. Each update runs whole inside a `BEGIN IMMEDIATE`
+ * transaction (the tick's, shared with the other writes of that tick: {@link SqliteTickWriter}):
+ * two processes on the same file take turns, so a reservation can never be counted twice or lost.
  *
  * @example
  * const attempts = new SqliteAttemptStore(openDatabase('data/bot-state.sqlite'));
  */
 export class SqliteAttemptStore implements AttemptStore {
-  private readonly db: Database.Database;
+  private readonly writer: SqliteTickWriter;
   private readonly select: Database.Statement;
   private readonly upsert: Database.Statement;
   private readonly remove: Database.Statement;
   private readonly pruneOld: Database.Statement;
 
   constructor(db: Database.Database) {
-    this.db = db;
+    this.writer = SqliteTickWriter.of(db);
     db.exec(
       `CREATE TABLE IF NOT EXISTS verification_attempts (key TEXT PRIMARY KEY, value TEXT NOT NULL, last_at INTEGER NOT NULL);
        CREATE INDEX IF NOT EXISTS verification_attempts_last_at ON verification_attempts (last_at)`,
@@ -35,11 +37,7 @@ export class SqliteAttemptStore implements AttemptStore {
   }
 
   update<T>(key: string, change: (current: AttemptRecord | undefined) => AttemptChange<T>): Promise<T> {
-    try {
-      return Promise.resolve(this.db.transaction(() => this.applyChange(key, change)).immediate());
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return this.writer.run(() => this.applyChange(key, change));
   }
 
   prune(before: Date): Promise<void> {
