@@ -64,7 +64,9 @@ import { GroupGate } from '../dialogs/contracts/groupGate.js';
 import type { PersonalChatOpener } from '../dialogs/contracts/personalChat.js';
 import { TeamsPersonalChat } from './teamsPersonalChat.js';
 import { HandoffDialog, HandoffGate, ProactiveNotifier, type HandoffDeps, type HandoffState } from '../dialogs/handoff/index.js';
-import { HandoffService, parseOpeningSpans, PendingNotices, PickupRouter, StorageCaseStore, SupportHours } from '../services/handoff/index.js';
+import {
+  HandoffService, parseOpeningSpans, PendingNotices, PickupRouter, SqliteTranscriptLog, StorageCaseStore, StorageTranscriptLog, SupportHours,
+} from '../services/handoff/index.js';
 import { CONSOLE_CHANNEL } from './cli/consoleAdapter.js';
 import { createAgentDesk, type AgentDesk } from './agentDesk/createAgentDesk.js';
 import { FeedbackFlow, type FeedbackState } from '../dialogs/feedback/index.js';
@@ -267,6 +269,7 @@ export function createBot(config: Config, logger: Logger, overrides: AppOverride
     mode: config.HANDOFF_MODE,
     fromAuthenticatedChannel,
     transcriptLines: config.HANDOFF_TRANSCRIPT_LINES,
+    transcripts: stores.db ? new SqliteTranscriptLog(stores.db) : new StorageTranscriptLog(stores.storage),
   };
   const handoffGate = new HandoffGate(handoffDeps);
   const mainDialog = new MainDialog({

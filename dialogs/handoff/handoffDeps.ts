@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
 import type { Clock } from '../../services/clock.js';
 import type { ContractService } from '../../services/contracts/index.js';
-import type { HandoffService } from '../../services/handoff/index.js';
+import type { HandoffService, TranscriptLog } from '../../services/handoff/index.js';
 import type { StateAccessors } from '../conversationData.js';
 import type { Translator } from '../translation.js';
 import type { TurnUnderstanding } from '../turnUnderstanding.js';
@@ -32,4 +32,6 @@ export interface HandoffDeps {
   fromAuthenticatedChannel?: (context: TurnContext) => boolean;
   /** Transcript lines remembered per conversation before a handoff. @default 50 */
   transcriptLines?: number;
+  /** Where those lines are kept (not in conversation state, which is written every turn). */
+  transcripts: TranscriptLog;
 }

@@ -10,6 +10,7 @@ import { formatBackAt } from './formatBackAt.js';
 import type { HandoffDeps } from './handoffDeps.js';
 import { handoffInitiation } from './handoffEvent.js';
 import { pendingOffer } from './handoffState.js';
+import { conversationKeyOf, transcriptOf } from './turnTranscript.js';
 
 export const HANDOFF_DIALOG = 'handoffDialog';
 const FLOW = 'handoffDialog.flow';
@@ -52,14 +53,14 @@ export class HandoffDialog extends ComponentDialog<HandoffDialogOptions> {
     const contract = await this.verifiedContract(step.context);
     const { activity } = step.context;
     const opened = await this.deps.handoff.open({
-      conversationKey: `${activity.channelId}:${activity.conversation.id}`,
+      conversationKey: conversationKeyOf(step.context),
       lang: turn.lang,
       channel: activity.channelId,
       reason,
       summary,
       ...(contract ? { contract } : {}),
       address: toAddress(TurnContext.getConversationReference(activity)),
-      transcript: state.transcript ?? [],
+      transcript: await transcriptOf(step.context, this.deps.transcripts, this.deps.transcriptLines ?? 50),
     });
     state.caseId = opened.handoffCase.id;
     this.deps.logger.info({ caseId: opened.handoffCase.id, reason, channel: activity.channelId }, 'handoff case opened');

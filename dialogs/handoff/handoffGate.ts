@@ -7,8 +7,9 @@ import { isCommand, type Turn } from '../turnUnderstanding.js';
 import { findEmail } from './findEmail.js';
 import type { HandoffDeps } from './handoffDeps.js';
 import { offeredThisTurn, setPendingOffer, type HandoffState } from './handoffState.js';
+import { conversationKeyOf, pendingLines } from './turnTranscript.js';
 
-/** Characters of one line kept in conversation state: state is written on every turn. */
+/** Characters of one line kept in the transcript. */
 const MAX_LINE = 500;
 
 /**
@@ -33,14 +34,22 @@ export class HandoffGate {
     delete state.offer;
     if (state.caseId && (await this.relay(context, state))) return;
 
-    this.remember(state, 'customer', activity.text ?? '');
+    const lines = pendingLines(context);
+    // Lines kept in conversation state by an earlier version move to the transcript log.
+    if (state.transcript) {
+      lines.push(...state.transcript);
+      delete state.transcript;
+    }
+    this.remember(lines, 'customer', activity.text ?? '');
     context.onSendActivities(async (_ctx, activities, send) => {
-      for (const sent of activities) if (sent.type === ActivityTypes.Message && sent.text) this.remember(state, 'bot', sent.text);
+      for (const sent of activities) if (sent.type === ActivityTypes.Message && sent.text) this.remember(lines, 'bot', sent.text);
       return send();
     });
     await next();
     const offered = offeredThisTurn(context);
     if (offered) state.offer = { reason: offered };
+    const max = this.deps.transcriptLines ?? 50;
+    await this.deps.transcripts.append(conversationKeyOf(context), lines.splice(0).slice(-max), max);
   }
 
   /**
@@ -150,11 +159,9 @@ export class HandoffGate {
     return undefined;
   }
 
-  private remember(state: HandoffState, from: TranscriptLine['from'], text: string): void {
+  private remember(lines: TranscriptLine[], from: TranscriptLine['from'], text: string): void {
     if (text.trim() === '') return;
-    const max = this.deps.transcriptLines ?? 50;
-    // Hidden before it is kept: a proof typed during verification must not sit in state.
-    const line: TranscriptLine = { from, text: redactProofs(text).slice(0, MAX_LINE), at: this.deps.clock.now().toISOString() };
-    state.transcript = [...(state.transcript ?? []), line].slice(-max);
+    // Hidden before it is kept: a proof typed during verification must not be stored.
+    lines.push({ from, text: redactProofs(text).slice(0, MAX_LINE), at: this.deps.clock.now().toISOString() });
   }
 }

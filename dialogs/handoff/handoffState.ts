@@ -11,7 +11,10 @@ export interface HandoffState {
   turns?: number;
   /** The turn number and text of the last message the bot did not understand. */
   lastNotUnderstood?: { turn: number; text: string };
-  /** The latest lines of the conversation, proofs hidden, for the agent. */
+  /**
+   * Where earlier versions kept the transcript; read once, moved to the transcript log
+   * (HandoffDeps.transcripts) and removed.
+   */
   transcript?: TranscriptLine[];
 }
 

@@ -11,3 +11,6 @@ export { StorageCaseStore } from './storageCaseStore.js';
 export { isTimeZone, parseOpeningSpans, SupportHours, SupportHoursError, type OpeningSpan } from './supportHours.js';
 export { PendingNotices, type PendingNotice } from './pendingNotices.js';
 export { PickupRouter } from './pickupRouter.js';
+export type { TranscriptLog } from './transcriptLog.js';
+export { StorageTranscriptLog } from './storageTranscriptLog.js';
+export { SqliteTranscriptLog } from './sqliteTranscriptLog.js';

@@ -5,6 +5,9 @@ import { buttonsOf } from '../../support/botHarness.js';
 import { SAMPLE } from '../contracts/contractHarness.js';
 import { handoffHarness, MONDAY_11_PARIS, SATURDAY_11_PARIS } from './handoffHarness.js';
 
+/** Where the harness's conversation (TestAdapter: channel 'test', conversation 'Convo1') keeps its transcript. */
+const TRANSCRIPT_KEY = 'handoff/transcript/test:Convo1';
+
 describe('starting a handoff', () => {
   it('"talk to someone": asks for a one-line summary, opens a case and gives its number and the wait, in English', async () => {
     const h = handoffHarness({ locale: 'en-US' });
@@ -83,8 +86,25 @@ describe('starting a handoff', () => {
     expect(said).not.toMatch(/CRT-0000/);
     expect(said).toContain(SAMPLE.active.id);
     const state = JSON.stringify(await h.storage.read(['test/conversations/Convo1/']));
-    expect(state).toContain('"transcript"');
+    // The transcript is kept outside conversation state (written every turn), proofs hidden there too.
+    expect(state).not.toContain('"transcript"');
     expect(state).not.toMatch(/CRT-0000/);
+    const stored = JSON.stringify(await h.storage.read([TRANSCRIPT_KEY]));
+    expect(stored).toContain(SAMPLE.active.id);
+    expect(stored).not.toMatch(/CRT-0000/);
+  });
+
+  it('moves a transcript that an earlier version kept in conversation state to the transcript log, oldest lines first', async () => {
+    const h = handoffHarness({ locale: 'en-US' });
+    const earlier = { from: 'customer', text: 'an earlier question', at: '2026-11-30T09:00:00.000Z' };
+    await h.storage.write({ 'test/conversations/Convo1/': { handoff: { turns: 1, transcript: [earlier] } } });
+    await h.adapter.send('what is the grace period?').assertReply(h.asked('grace-period', 'en'));
+    const state = JSON.stringify(await h.storage.read(['test/conversations/Convo1/']));
+    expect(state).not.toContain('"transcript"');
+    await h.adapter.send(h.title('talk-to-agent', 'en')).assertReply(h.say('en', 'handoff.askSummary')).send('my renewal quote is wrong');
+    const opened = await h.theCase();
+    expect(opened.transcript[0]).toEqual(earlier);
+    expect(opened.transcript.map((l) => l.text)).toContain('what is the grace period?');
   });
 
   it('after a contract-service failure: the case carries the reason', async () => {
