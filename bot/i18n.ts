@@ -42,6 +42,8 @@ export function createTranslator(resources = readLocaleResources()): Translator 
 export function remembering(t: Translate, maxKeys = 5000): Translate {
   const strings = new Map<string, string>();
   const lists = new Map<string, string[]>();
+  /** Per key: the template's placeholder names when it is a plain one (see {@link plainPlaceholders}), else null. */
+  const placeholders = new Map<string, ReadonlySet<string> | null>();
   return new Proxy(t, {
     apply(target, thisArg, args: unknown[]) {
       const [key, options] = args;
@@ -52,6 +54,19 @@ export function remembering(t: Translate, maxKeys = 5000): Translate {
         const value: unknown = Reflect.apply(target, thisArg, args);
         if (typeof value === 'string' && strings.size < maxKeys) strings.set(key, value);
         return value;
+      }
+      // Plain interpolation (most calls with options: `{ renewalId }`): the template is read once,
+      // and its {{names}} replaced as i18next would, without its option copying and lookups.
+      if (args.length === 2 && isPlainValues(options)) {
+        let names = placeholders.get(key);
+        const template = strings.get(key) ?? Reflect.apply(target, thisArg, [key]);
+        if (names === undefined && typeof template === 'string' && placeholders.size < maxKeys) {
+          names = template === key ? null : plainPlaceholders(template);
+          placeholders.set(key, names);
+          if (strings.size < maxKeys) strings.set(key, template);
+        }
+        if (names && typeof template === 'string' && Object.keys(options).every((name) => names.has(name))) return interpolate(template, options);
+        return Reflect.apply(target, thisArg, args);
       }
       // A word list (`{ returnObjects: true }`): a fresh copy each time, callers may change it.
       if (args.length === 2 && isOnlyReturnObjects(options)) {
@@ -74,4 +89,45 @@ function isOnlyReturnObjects(options: unknown): boolean {
 
 function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+/** i18next's own options: a call that passes one of them goes through i18next. */
+const I18NEXT_OPTIONS = new Set([
+  'count', 'context', 'ordinal', 'defaultValue', 'lng', 'lngs', 'fallbackLng', 'ns', 'keyPrefix', 'nsSeparator', 'keySeparator',
+  'returnObjects', 'returnDetails', 'joinArrays', 'postProcess', 'interpolation', 'replace', 'skipInterpolation', 'missingInterpolationHandler',
+]);
+const PLACEHOLDER = /\{\{(.+?)\}\}/g;
+const PLAIN_NAME = /^\s*[A-Za-z_$][\w$]*\s*$/;
+
+/** Variables that are all strings or numbers, none of them an i18next option. */
+function isPlainValues(options: unknown): options is Record<string, string | number> {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return false;
+  for (const [name, value] of Object.entries(options)) {
+    if (I18NEXT_OPTIONS.has(name) || name.startsWith('defaultValue')) return false;
+    if (typeof value !== 'string' && typeof value !== 'number') return false;
+  }
+  return true;
+}
+
+/**
+ * The variable names of a template whose placeholders are all `{{name}}` (no formats, no
+ * `{{- unescaped}}`, no dotted paths) and that nests no other key (`$t(`); null otherwise.
+ */
+export function plainPlaceholders(template: string): ReadonlySet<string> | null {
+  if (template.includes('$t(')) return null;
+  const names = new Set<string>();
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    const inner = match[1] ?? '';
+    if (!PLAIN_NAME.test(inner)) return null;
+    names.add(inner.trim());
+  }
+  return names;
+}
+
+/** What i18next (escapeValue false) makes of a plain template: each known name replaced once, values never read again. */
+function interpolate(template: string, values: Record<string, string | number>): string {
+  return template.replace(PLACEHOLDER, (whole, inner: string) => {
+    const name = inner.trim();
+    return Object.hasOwn(values, name) ? String(values[name]) : whole;
+  });
 }

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { createTranslator, remembering } from '../../bot/i18n.js';
+import { createTranslator, plainPlaceholders, readLocaleResources, remembering } from '../../bot/i18n.js';
 
 function counting(resources: Record<string, unknown>) {
   const instance = i18next.createInstance();
@@ -25,13 +25,44 @@ describe('remembering translator', () => {
     }
   });
 
-  it('looks a plain key up once, and every other call each time', () => {
-    const { t, calls } = counting({ hello: 'Hello', name: 'Hi {{who}}', words: ['yes', 'yep'] });
+  it('looks a plain key or a plain template up once, and every other call each time', () => {
+    const { t, calls } = counting({ hello: 'Hello', name: 'Hi {{who}}', items: '{{count}} item', items_other: '{{count}} items', words: ['yes', 'yep'] });
     expect([t('hello'), t('hello'), t('hello')]).toEqual(['Hello', 'Hello', 'Hello']);
     expect(calls()).toBe(1);
     expect(t('name', { who: 'Ann' })).toBe('Hi Ann');
     expect(t('name', { who: 'Bob' })).toBe('Hi Bob');
-    expect(calls()).toBe(3);
+    expect(calls()).toBe(2);
+    // Plurals (count), and variables the template does not name, go through i18next.
+    expect(t('items', { count: 2 })).toBe('2 items');
+    expect(t('name', { who: 'Ann', lng: 'en' })).toBe('Hi Ann');
+    expect(t('name', { who: 'Ann', other: 'x' })).toBe('Hi Ann');
+    expect(calls()).toBe(5);
+  });
+
+  it('interpolates every string of both locale files exactly as i18next does, hostile values included', () => {
+    const resources = readLocaleResources();
+    const values = ['RNW-20481137', 'x$&y$1 $$', '{{renewalId}}', '$t(welcome)', '', '<b>&amp;</b>', 'é ü 😀', 0, -3.5, 1e21];
+    let checked = 0;
+    for (const lang of ['fr', 'en'] as const) {
+      const raw = i18next.createInstance();
+      void raw.init({ initAsync: false, resources: { [lang]: { translation: resources[lang] } }, fallbackLng: false, interpolation: { escapeValue: false }, returnNull: false });
+      const plain = raw.getFixedT(lang);
+      const fast = remembering(raw.getFixedT(lang));
+      for (const [key, template] of flatten(resources[lang])) {
+        const names = plainPlaceholders(template);
+        if (!names || names.size === 0) continue;
+        values.forEach((_, shift) => {
+          const vars = Object.fromEntries([...names].map((name, i) => [name, values[(i + shift) % values.length] ?? '']));
+          expect(fast(key, vars), `${lang} ${key}`).toBe(plain(key, vars));
+          // One name left out: i18next leaves its placeholder as it is.
+          const [, ...rest] = [...names];
+          const fewer = Object.fromEntries(rest.map((name) => [name, 'v']));
+          expect(fast(key, fewer), `${lang} ${key} without a name`).toBe(plain(key, fewer));
+          checked += 1;
+        });
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 
   it('hands out a fresh copy of a word list: a caller changing it changes nothing for the next', () => {
@@ -52,3 +83,10 @@ describe('remembering translator', () => {
     expect(calls()).toBe(7);
   });
 });
+
+/** Every string of a locale file, with its dotted key (plural forms included). */
+function flatten(tree: unknown, prefix = ''): Array<[string, string]> {
+  if (typeof tree === 'string') return [[prefix, tree]];
+  if (typeof tree !== 'object' || tree === null || Array.isArray(tree)) return [];
+  return Object.entries(tree).flatMap(([key, value]) => flatten(value, prefix ? `${prefix}.${key}` : key));
+}
