@@ -19,8 +19,13 @@ export class Vectorizer {
   /** Scratch space for one message, reused: transform is synchronous, so never shared. */
   private readonly counts: Float32Array;
   private readonly touched: Int32Array;
+  /**
+   * The character n-gram features of each word seen, so a word met again builds no substrings
+   * (most of a message's allocations). Words come from users: at most `maxCachedWords`.
+   */
+  private readonly wordGrams = new Map<string, Int32Array>();
 
-  constructor(readonly features: readonly string[], readonly idf: Float32Array) {
+  constructor(readonly features: readonly string[], readonly idf: Float32Array, private readonly maxCachedWords = 20_000) {
     features.forEach((f, i) => {
       const kind = f[0] === 'w' ? this.words : f[0] === 'b' ? this.pairs : this.grams;
       kind.set(f.slice(2), i);
@@ -58,10 +63,8 @@ export class Vectorizer {
       add(this.words.get(word));
       if (w + 1 < words.length) add(this.pairs.get(`${word} ${words[w + 1] ?? ''}`));
       if (word === ID_TOKEN) continue;
-      const padded = ` ${word} `;
-      for (let size = 2; size <= 5; size += 1) {
-        for (let start = 0; start + size <= padded.length; start += 1) add(this.grams.get(padded.slice(start, start + size)));
-      }
+      const grams = this.gramsOf(word);
+      for (let g = 0; g < grams.length; g += 1) add(grams[g]);
     }
     const indexes = new Int32Array(n);
     const values = new Float32Array(n);
@@ -78,5 +81,22 @@ export class Vectorizer {
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     for (let k = 0; k < n; k += 1) values[k] = (values[k] ?? 0) * scale;
     return { indexes, values };
+  }
+
+  /** The known n-grams (2 to 5 characters) of ` word `, in order, repeats included. */
+  private gramsOf(word: string): Int32Array {
+    const cached = this.wordGrams.get(word);
+    if (cached) return cached;
+    const found: number[] = [];
+    const padded = ` ${word} `;
+    for (let size = 2; size <= 5; size += 1) {
+      for (let start = 0; start + size <= padded.length; start += 1) {
+        const i = this.grams.get(padded.slice(start, start + size));
+        if (i !== undefined) found.push(i);
+      }
+    }
+    const grams = Int32Array.from(found);
+    if (this.wordGrams.size < this.maxCachedWords) this.wordGrams.set(word, grams);
+    return grams;
   }
 }

@@ -62,4 +62,15 @@ describe('Vectorizer', () => {
   it('gives the same row when asked twice (its scratch space is cleared)', () => {
     expect(vectorizer.transform('grace grace period')).toEqual(vectorizer.transform('grace grace period'));
   });
+
+  it('gives the same rows with its per-word cache full, empty or off', () => {
+    const uncached = new Vectorizer(vectorizer.features, vectorizer.idf, 0);
+    const small = new Vectorizer(vectorizer.features, vectorizer.idf, 2);
+    const messages = [...texts, 'grace period renew', 'period grace grace', 'unknown words only zzz', 'echeance grace'];
+    for (const text of [...messages, ...messages]) {
+      const expected = uncached.transform(text);
+      expect(vectorizer.transform(text)).toEqual(expected);
+      expect(small.transform(text)).toEqual(expected);
+    }
+  });
 });
