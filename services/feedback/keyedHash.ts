@@ -12,12 +12,21 @@ export const MIN_KEY_SECRET_LENGTH = 32;
  * new KeyedHasher(secret).hash('user', 'msteams:29:1abc') // 'a41f…' (32 hex characters)
  */
 export class KeyedHasher {
-  constructor(private readonly secret: string) {
+  /** The hashes of the ids seen lately: every event of a conversation hashes the same two ids. */
+  private readonly recent = new Map<string, string>();
+
+  constructor(private readonly secret: string, private readonly maxRecent = 1000) {
     if (secret.length < MIN_KEY_SECRET_LENGTH) throw new Error(`the feedback key secret must have at least ${MIN_KEY_SECRET_LENGTH} characters`);
   }
 
   /** `kind` separates name spaces: a user and a conversation with the same id hash differently. */
   hash(kind: string, id: string): string {
-    return createHmac('sha256', this.secret).update(`${kind}\u0000${id}`).digest('hex').slice(0, 32);
+    const input = `${kind}\u0000${id}`;
+    const hit = this.recent.get(input);
+    if (hit !== undefined) return hit;
+    const hashed = createHmac('sha256', this.secret).update(input).digest('hex').slice(0, 32);
+    if (this.recent.size >= this.maxRecent) this.recent.clear();
+    this.recent.set(input, hashed);
+    return hashed;
   }
 }

@@ -60,6 +60,15 @@ describe('recording in SQLite', () => {
     expect(() => new KeyedHasher('short')).toThrow(/32/);
   });
 
+  it('gives the same hashes from its memory of recent ids as computed afresh, beyond its cap too', () => {
+    const remembering = new KeyedHasher('a'.repeat(32), 3);
+    const ids = Array.from({ length: 10 }, (_, i) => `webchat:user-${i}`);
+    const expected = ids.map((id) => new KeyedHasher('a'.repeat(32), 0).hash('user', id));
+    expect([...ids, ...ids].map((id) => remembering.hash('user', id))).toEqual([...expected, ...expected]);
+    expect(expected.every((h) => /^[0-9a-f]{32}$/.test(h))).toBe(true);
+    expect(remembering.hash('conversation', 'webchat:user-1')).not.toBe(expected[1]);
+  });
+
   it('an answer under the confidence line counts as answered and as unanswered', async () => {
     const store = new SqliteFeedbackStore(openDatabase(IN_MEMORY));
     const recorder = new FeedbackRecorder({ store, hasher: new KeyedHasher('k'.repeat(32)), clock: fakeClock('2026-11-30T10:00:00Z'), lowConfidence: 0.4 });
