@@ -46,6 +46,7 @@ import { ReusingAuthentication } from './http/reusedClients.js';
 import { FailureLog } from './http/failureLog.js';
 import { selfAddresses, ServiceUrlPolicy } from './http/serviceUrls.js';
 import { systemClock, type Clock } from '../services/clock.js';
+import { SqliteTickWriter } from '../services/sqliteTickWriter.js';
 import {
   createContractService, MemoryQuoteStore, RecentContracts, SqliteQuoteStore, type ContractService,
 } from '../services/contracts/index.js';
@@ -126,7 +127,11 @@ function createStores(config: Config, overrides: AppOverrides, closers: Array<()
     return createBlobStores({ connectionString: config.AZURE_STORAGE_CONNECTION_STRING, container: config.BLOB_CONTAINER }, overrides.storage);
   }
   const db = openDatabase(config.STORAGE_FILE);
-  closers.push(() => db.close());
+  closers.push(() => {
+    // Writes asked for in this very tick (a timer's) are committed, not refused, at shutdown.
+    SqliteTickWriter.of(db).flush();
+    db.close();
+  });
   return {
     storage: overrides.storage ?? new SqliteStorage(db), attempts: new SqliteAttemptStore(db), quotes: new SqliteQuoteStore(db), outbox: new SqliteQuoteOutbox(db), db,
   };

@@ -78,7 +78,9 @@ export class SqliteTickWriter {
     });
   }
 
-  private flush(): void {
+  /** Runs the writes waiting for the end of the tick now (before the connection is closed). */
+  flush(): void {
+    if (this.queue.length === 0) return;
     const jobs = this.queue;
     this.queue = [];
     if (!this.db.open) {

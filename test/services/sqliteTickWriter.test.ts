@@ -63,6 +63,15 @@ describe('SqliteTickWriter', () => {
     expect(SqliteTickWriter.of(other)).not.toBe(SqliteTickWriter.of(db));
   });
 
+  it('should commit the writes waiting for the end of the tick when flushed before the connection closes', async () => {
+    const writer = SqliteTickWriter.of(db);
+    const pending = writer.run(() => db.prepare('INSERT INTO t (name) VALUES (?)').run('a'));
+    writer.flush();
+    db.close();
+    await pending;
+    expect(rows(other)).toEqual(['a']);
+  });
+
   it('should refuse, with a clear error, writes still waiting when the connection closes', async () => {
     const writer = SqliteTickWriter.of(db);
     const pending = writer.run(() => db.prepare('INSERT INTO t (name) VALUES (?)').run('a'));
