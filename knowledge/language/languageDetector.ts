@@ -24,6 +24,9 @@ const FRENCH_SHORTHAND = /(^|[\s,])[a@]\s?\+[\s!.]*$/iu;
 export class LanguageDetector {
   private readonly vocabulary: Record<Lang, ReadonlySet<string>>;
   private readonly trigramOdds = new Map<string, number>();
+  /** The odds of each known trigram of a word, in order: a word met again builds no substrings. Words come from users: bounded. */
+  private readonly wordOdds = new Map<string, Float64Array>();
+  private static readonly MAX_CACHED_WORDS = 20_000;
 
   constructor(corpus: Record<Lang, readonly string[]>) {
     const vocab = (lang: Lang) => new Set(corpus[lang].flatMap((text) => foldWords(text)));
@@ -58,19 +61,28 @@ export class LanguageDetector {
     let grams = 0;
     let odds = 0;
     for (const word of words) {
-      for (const gram of trigramsOf(word)) {
-        const value = this.trigramOdds.get(gram);
-        if (value !== undefined) {
-          odds += value;
-          grams += 1;
-        }
-      }
+      const values = this.oddsOf(word);
+      for (let i = 0; i < values.length; i += 1) odds += values[i] ?? 0;
+      grams += values.length;
     }
     // The trigram model breaks ties and carries messages made of unknown words; it never
     // outvotes a clear function-word clue on its own.
     if (grams > 0) evidence += Math.max(-1, Math.min(1, odds / Math.sqrt(grams)));
     const lang: Lang | undefined = evidence >= CONFIDENT ? 'fr' : evidence <= -CONFIDENT ? 'en' : undefined;
     return { lang, evidence };
+  }
+
+  private oddsOf(word: string): Float64Array {
+    const cached = this.wordOdds.get(word);
+    if (cached) return cached;
+    const found: number[] = [];
+    for (const gram of trigramsOf(word)) {
+      const value = this.trigramOdds.get(gram);
+      if (value !== undefined) found.push(value);
+    }
+    const values = Float64Array.from(found);
+    if (this.wordOdds.size < LanguageDetector.MAX_CACHED_WORDS) this.wordOdds.set(word, values);
+    return values;
   }
 }
 

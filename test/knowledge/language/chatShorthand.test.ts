@@ -33,3 +33,14 @@ describe('language when no clue is confident', () => {
     expect(r.lang).toBe('en');
   });
 });
+
+describe('language detector memory of words', () => {
+  it('gives exactly the same evidence for words it has seen as on first sight', () => {
+    const corpus = { fr: ['bonjour le contrat arrive à échéance', 'période de grâce après la date'], en: ['hello the contract is expiring', 'grace period after the date'] };
+    const texts = ['la période de grâce', 'the grace period', 'contrat expiring bonjour', 'zzz qqq', 'échéance du contrat ?'];
+    const firstSight = texts.map((t) => new LanguageDetector(corpus).detect(t));
+    const seen = new LanguageDetector(corpus);
+    for (const t of texts) seen.detect(t);
+    expect(texts.map((t) => seen.detect(t))).toEqual(firstSight);
+  });
+});
