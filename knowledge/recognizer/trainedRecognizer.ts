@@ -12,16 +12,19 @@ const MAX_CHARS = 600;
 export interface CalibratedTuning {
   /** Below this probability the answer is `none` (chosen by grouped cross-validation, see scripts/evaluate.mjs). */
   threshold: number;
-  /** The runner-up is "close" when its probability is at least this share of the best one's. */
-  ambiguityRatio: number;
-  /** Above this probability the best intent is answered even when the runner-up is close. */
-  sureProbability: number;
+  /** The bot asks "A or B?" when the runner-up's probability is within this of the best one's. */
+  ambiguityMargin: number;
 }
 
 /** The threshold for check-status or start-renewal when the message carries a renewal-ID-looking number. */
 const OWN_CONTRACT_THRESHOLD = 0.25;
 
-export const CALIBRATED_TUNING: CalibratedTuning = { threshold: 0.4, ambiguityRatio: 0.6, sureProbability: 0.6 };
+export const CALIBRATED_TUNING: CalibratedTuning = { threshold: 0.5, ambiguityMargin: 0.55 };
+
+/** True when the best and the runner-up probabilities are too close to pick one: the bot asks which. */
+export function isAmbiguous(best: number, second: number, tuning: CalibratedTuning = CALIBRATED_TUNING): boolean {
+  return best - second < tuning.ambiguityMargin;
+}
 
 /**
  * Understands a message with a trained model (logistic regression over word and character
@@ -70,9 +73,9 @@ export class TrainedRecognizer implements IntentRecognizer {
     if (!best || !isIntentId(topLabel ?? '') || best.score < threshold) {
       return { ...base, intent: NONE, score: round(best?.score ?? 0), candidates, ambiguous: false, top: candidates };
     }
-    const close = candidates.filter((c) => c.score >= best.score * this.tuning.ambiguityRatio);
-    const ambiguous = close.length > 1 && best.score < this.tuning.sureProbability;
-    return { ...base, intent: best.intent, score: best.score, candidates: ambiguous ? close : candidates, ambiguous, top: candidates };
+    // "A or B?": the two best are offered.
+    const ambiguous = isAmbiguous(best.score, candidates[1]?.score ?? 0, this.tuning);
+    return { ...base, intent: best.intent, score: best.score, candidates: ambiguous ? candidates.slice(0, 2) : candidates, ambiguous, top: candidates };
   }
 }
 
