@@ -44,7 +44,7 @@ export class IntentModel {
   static train(examples: readonly TrainingExample[], fingerprint: string, options: TrainingOptions = DEFAULT_TRAINING): IntentModel {
     const labels = [...new Set(examples.map((e) => e.label))].sort();
     const folded = examples.map((e) => foldForModel(e.text));
-    const vectorizer = Vectorizer.fit(folded, options.featureKinds);
+    const vectorizer = Vectorizer.fit(folded);
     const rows = folded.map((t) => vectorizer.transform(t));
     const y = examples.map((e) => labels.indexOf(e.label));
     const linear = trainIntentWeights(rows, y, labels.length, vectorizer.size, options);

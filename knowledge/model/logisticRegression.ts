@@ -1,6 +1,6 @@
 import { DEFAULT_SVM, type SvmOptions } from './linearSvm.js';
 import { mulberry32 } from './random.js';
-import type { FeatureKindWeights, SparseVector } from './vectorizer.js';
+import type { SparseVector } from './vectorizer.js';
 
 export interface TrainingOptions {
   /** Inverse regularization strength, as in scikit-learn (larger: fits the examples more closely). */
@@ -21,8 +21,6 @@ export interface TrainingOptions {
   svm?: SvmOptions;
   /** @default 0 (no SVM) */
   svmWeight?: number;
-  /** Weights of words, word pairs and character n-grams in a row (see Vectorizer.fit). @default 1, 1, 1 */
-  featureKinds?: FeatureKindWeights;
 }
 
 export const DEFAULT_TRAINING: TrainingOptions = { c: 20, epochs: 12, seed: 1, learningRate: 0.5, shuffles: 5, svm: DEFAULT_SVM, svmWeight: 3 };

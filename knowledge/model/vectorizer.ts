@@ -1,14 +1,5 @@
 import { featuresOf, ID_TOKEN } from './features.js';
 
-/** How much each kind of feature weighs before a row is scaled to unit length. */
-export interface FeatureKindWeights {
-  words: number;
-  pairs: number;
-  grams: number;
-}
-
-export const EQUAL_KINDS: FeatureKindWeights = { words: 1, pairs: 1, grams: 1 };
-
 /** A sparse row: feature indexes and their weights (unit length). */
 export interface SparseVector {
   indexes: Int32Array;
@@ -42,18 +33,13 @@ export class Vectorizer {
     return this.features.length;
   }
 
-  /**
-   * Learns the vocabulary and IDF of folded training texts; features sorted, so the result is
-   * deterministic. Each kind's IDF is multiplied by its weight in `kinds`, so a row's words and word
-   * pairs can count for more than its many character n-grams (rows are still scaled to unit length).
-   */
-  static fit(folded: readonly string[], kinds: FeatureKindWeights = EQUAL_KINDS): Vectorizer {
+  /** Learns the vocabulary and IDF of folded training texts; features sorted, so the result is deterministic. */
+  static fit(folded: readonly string[]): Vectorizer {
     const df = new Map<string, number>();
     for (const text of folded) for (const f of featuresOf(text).keys()) df.set(f, (df.get(f) ?? 0) + 1);
     const features = [...df.keys()].sort();
     const n = folded.length;
-    const kindWeight = (f: string) => (f[0] === 'w' ? kinds.words : f[0] === 'b' ? kinds.pairs : kinds.grams);
-    const idf = Float32Array.from(features, (f) => (Math.log((1 + n) / (1 + (df.get(f) ?? 0))) + 1) * kindWeight(f));
+    const idf = Float32Array.from(features, (f) => Math.log((1 + n) / (1 + (df.get(f) ?? 0))) + 1);
     return new Vectorizer(features, idf);
   }
 

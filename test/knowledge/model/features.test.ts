@@ -63,21 +63,3 @@ describe('Vectorizer', () => {
     expect(vectorizer.transform('grace grace period')).toEqual(vectorizer.transform('grace grace period'));
   });
 });
-
-describe('Vectorizer.fit with weights per kind of feature', () => {
-  const texts = ['grace period', 'periode de grace'];
-  const equal = Vectorizer.fit(texts);
-  const weighted = Vectorizer.fit(texts, { words: 2, pairs: 3, grams: 0.5 });
-
-  it('multiplies each kind\'s IDF by its weight', () => {
-    const idf = (v: Vectorizer, f: string) => v.idf[v.features.indexOf(f)] ?? NaN;
-    expect(idf(weighted, 'w grace')).toBeCloseTo(2 * idf(equal, 'w grace'), 5);
-    expect(idf(weighted, 'b grace period')).toBeCloseTo(3 * idf(equal, 'b grace period'), 5);
-    expect(idf(weighted, 'c gra')).toBeCloseTo(0.5 * idf(equal, 'c gra'), 5);
-  });
-
-  it('still gives rows of unit length', () => {
-    const row = weighted.transform('grace period');
-    expect(Math.hypot(...row.values)).toBeCloseTo(1, 5);
-  });
-});
