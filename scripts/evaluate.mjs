@@ -15,7 +15,7 @@ const { loadKnowledgeBase } = await imp('knowledge/knowledgeBase.js');
 const { trainingExamples, OUT_OF_SCOPE_LABEL, fingerprintOf } = await imp('knowledge/model/trainingData.js');
 const { IntentModel } = await imp('knowledge/model/intentModel.js');
 const { foldForModel } = await imp('knowledge/model/features.js');
-const { CALIBRATED_TUNING, isAmbiguous } = await imp('knowledge/recognizer/trainedRecognizer.js');
+const { CALIBRATED_TUNING, decide } = await imp('knowledge/recognizer/trainedRecognizer.js');
 const { createUnderstanding } = await imp('bot/app.js');
 
 const FOLDS = 5;
@@ -81,19 +81,19 @@ export function crossValidate(examples, options) {
 }
 
 /**
- * Rates at one threshold, with the shipped decision: below the threshold or when the
- * out-of-scope class wins, "none"; when the runner-up is close, the bot asks which one
+ * Rates at one threshold, with the shipped decision (decide in trainedRecognizer.ts): "none"
+ * when the out-of-scope class wins or the two best together are under the threshold; when the runner-up is close, the bot asks which one
  * ("asked": neither right nor wrong; "offered" counts the asks whose two options hold the
  * right intent); otherwise it answers, right or wrong.
  */
 export function ratesAt(predictions, threshold, tuning = CALIBRATED_TUNING) {
   let right = 0; let wrong = 0; let asked = 0; let offered = 0; let inScope = 0; let declined = 0; let outOfScope = 0;
   for (const p of predictions) {
-    const answered = !p.oosWins && p.p >= threshold;
-    if (p.expect === OUT_OF_SCOPE_LABEL) { outOfScope += 1; if (!answered) declined += 1; continue; }
+    const decision = p.oosWins ? 'none' : decide(p.p, p.p2, tuning, threshold);
+    if (p.expect === OUT_OF_SCOPE_LABEL) { outOfScope += 1; if (decision === 'none') declined += 1; continue; }
     inScope += 1;
-    if (!answered) continue;
-    if (isAmbiguous(p.p, p.p2, tuning)) { asked += 1; if (p.best === p.expect || p.second === p.expect) offered += 1; }
+    if (decision === 'none') continue;
+    if (decision === 'ask') { asked += 1; if (p.best === p.expect || p.second === p.expect) offered += 1; }
     else if (p.best === p.expect) right += 1;
     else wrong += 1;
   }
@@ -110,7 +110,7 @@ export function ratesAt(predictions, threshold, tuning = CALIBRATED_TUNING) {
  */
 export const WRONG_COST = 2;
 export const OFFERED_COST = 0.5;
-export const THRESHOLDS = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
+export const THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
 export const MARGINS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9];
 export function costAt(r) {
   // Counts, not rates: out-of-scope messages weigh as much as their share of the examples.

@@ -10,7 +10,10 @@ import type { Candidate, IntentRecognizer, Recognition, RecognizeOptions, Recogn
 const MAX_CHARS = 600;
 
 export interface CalibratedTuning {
-  /** Below this probability the answer is `none` (chosen by grouped cross-validation, see scripts/evaluate.mjs). */
+  /**
+   * Below this, the two best intents' probabilities together, the answer is `none` (chosen by
+   * grouped cross-validation, see scripts/evaluate.mjs).
+   */
   threshold: number;
   /** The bot asks "A or B?" when the runner-up's probability is within this of the best one's. */
   ambiguityMargin: number;
@@ -19,11 +22,18 @@ export interface CalibratedTuning {
 /** The threshold for check-status or start-renewal when the message carries a renewal-ID-looking number. */
 const OWN_CONTRACT_THRESHOLD = 0.25;
 
-export const CALIBRATED_TUNING: CalibratedTuning = { threshold: 0.5, ambiguityMargin: 0.55 };
+export const CALIBRATED_TUNING: CalibratedTuning = { threshold: 0.7, ambiguityMargin: 0.6 };
 
-/** True when the best and the runner-up probabilities are too close to pick one: the bot asks which. */
-export function isAmbiguous(best: number, second: number, tuning: CalibratedTuning = CALIBRATED_TUNING): boolean {
-  return best - second < tuning.ambiguityMargin;
+/**
+ * What the bot does with the best two in-scope probabilities (the out-of-scope class having lost):
+ * `none` when even together they are under the threshold, "A or B?" when the best does not lead
+ * by the margin, otherwise the best is the answer. Two intents that share the probability between
+ * them ("adding licences at renewal": plan needs or additional licences) give a question, not
+ * "I don't understand".
+ */
+export function decide(best: number, second: number, tuning: CalibratedTuning = CALIBRATED_TUNING, threshold = tuning.threshold): 'answer' | 'ask' | 'none' {
+  if (best + second < threshold) return 'none';
+  return best - second < tuning.ambiguityMargin ? 'ask' : 'answer';
 }
 
 /**
@@ -70,11 +80,12 @@ export class TrainedRecognizer implements IntentRecognizer {
     // A renewal-ID-looking number is itself evidence that the message is about that contract.
     const aboutOwnContract = hasId && (best?.intent === 'check-status' || best?.intent === 'start-renewal');
     const threshold = aboutOwnContract ? Math.min(this.tuning.threshold, OWN_CONTRACT_THRESHOLD) : this.tuning.threshold;
-    if (!best || !isIntentId(topLabel ?? '') || best.score < threshold) {
+    const decision = best && isIntentId(topLabel ?? '') ? decide(best.score, candidates[1]?.score ?? 0, this.tuning, threshold) : 'none';
+    if (!best || decision === 'none') {
       return { ...base, intent: NONE, score: round(best?.score ?? 0), candidates, ambiguous: false, top: candidates };
     }
     // "A or B?": the two best are offered.
-    const ambiguous = isAmbiguous(best.score, candidates[1]?.score ?? 0, this.tuning);
+    const ambiguous = decision === 'ask';
     return { ...base, intent: best.intent, score: best.score, candidates: ambiguous ? candidates.slice(0, 2) : candidates, ambiguous, top: candidates };
   }
 }

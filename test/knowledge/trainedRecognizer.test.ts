@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createUnderstanding } from '../../bot/app.js';
 import { IntentModel } from '../../knowledge/model/intentModel.js';
 import type { RecognizerExamples } from '../../knowledge/recognizer/recognizer.js';
-import { isAmbiguous, TrainedRecognizer, withRenewalIdRule } from '../../knowledge/recognizer/trainedRecognizer.js';
+import { decide, TrainedRecognizer, withRenewalIdRule } from '../../knowledge/recognizer/trainedRecognizer.js';
 
 const { recognizer } = createUnderstanding();
 const intentOf = (text: string) => recognizer.recognize(text).intent;
@@ -68,20 +68,30 @@ describe('calibrated abstention', () => {
 
   it('asks instead of answering whenever the best is not ahead by the margin, offering the two best', () => {
     const shy = new TrainedRecognizer(examples, toy, { threshold: 0.35, ambiguityMargin: 1 });
-    const r = shy.recognize('grace period');
+    const r = shy.recognize('grace period please');
     expect(r.ambiguous).toBe(true);
     expect(r.candidates).toHaveLength(2);
     expect(r.candidates[0]?.intent).toBe('grace-period');
   });
 });
 
-describe('isAmbiguous', () => {
-  it('is true when the runner-up is within the margin of the best', () => {
-    const tuning = { threshold: 0.4, ambiguityMargin: 0.5 };
-    expect(isAmbiguous(0.6, 0.3, tuning)).toBe(true);
-    expect(isAmbiguous(0.9, 0.05, tuning)).toBe(false);
+describe('decide', () => {
+  const tuning = { threshold: 0.6, ambiguityMargin: 0.5 };
+
+  it('answers when the best leads the runner-up by the margin', () => {
+    expect(decide(0.9, 0.05, tuning)).toBe('answer');
+  });
+
+  it('asks "A or B?" when the runner-up is within the margin, even when neither alone reaches the threshold', () => {
+    expect(decide(0.6, 0.3, tuning)).toBe('ask');
+    expect(decide(0.4, 0.35, tuning)).toBe('ask');
     // A best under the margin is always asked about: nothing is far enough behind it.
-    expect(isAmbiguous(0.45, 0, tuning)).toBe(true);
+    expect(decide(0.5, 0.1, tuning)).toBe('ask');
+  });
+
+  it('says none when the two best together are under the threshold', () => {
+    expect(decide(0.4, 0.1, tuning)).toBe('none');
+    expect(decide(0.4, 0.1, tuning, 0.25)).toBe('ask');
   });
 });
 
