@@ -15,7 +15,7 @@ const { loadKnowledgeBase } = await imp('knowledge/knowledgeBase.js');
 const { trainingExamples, OUT_OF_SCOPE_LABEL, fingerprintOf } = await imp('knowledge/model/trainingData.js');
 const { IntentModel } = await imp('knowledge/model/intentModel.js');
 const { foldForModel } = await imp('knowledge/model/features.js');
-const { CALIBRATED_TUNING } = await imp('knowledge/recognizer/trainedRecognizer.js');
+const { CALIBRATED_TUNING, decide } = await imp('knowledge/recognizer/trainedRecognizer.js');
 const { createUnderstanding } = await imp('bot/app.js');
 
 const FOLDS = 5;
@@ -81,43 +81,59 @@ export function crossValidate(examples, options) {
 }
 
 /**
- * Rates at one threshold, with the shipped decision: below the threshold or when the
- * out-of-scope class wins, "none"; when the runner-up is close, the bot asks which one
- * ("asked": neither right nor wrong); otherwise it answers, right or wrong.
+ * Rates at one threshold, with the shipped decision (decide in trainedRecognizer.ts): "none"
+ * when the out-of-scope class wins or the two best together are under the threshold; when the runner-up is close, the bot asks which one
+ * ("asked": neither right nor wrong; "offered" counts the asks whose two options hold the
+ * right intent); otherwise it answers, right or wrong.
  */
 export function ratesAt(predictions, threshold, tuning = CALIBRATED_TUNING) {
-  let right = 0; let wrong = 0; let asked = 0; let inScope = 0; let declined = 0; let outOfScope = 0;
+  let right = 0; let wrong = 0; let asked = 0; let offered = 0; let inScope = 0; let declined = 0; let outOfScope = 0;
   for (const p of predictions) {
-    const answered = !p.oosWins && p.p >= threshold;
-    if (p.expect === OUT_OF_SCOPE_LABEL) { outOfScope += 1; if (!answered) declined += 1; continue; }
+    const decision = p.oosWins ? 'none' : decide(p.p, p.p2, tuning, threshold);
+    if (p.expect === OUT_OF_SCOPE_LABEL) { outOfScope += 1; if (decision === 'none') declined += 1; continue; }
     inScope += 1;
-    if (!answered) continue;
-    if (p.p2 >= p.p * tuning.ambiguityRatio && p.p < tuning.sureProbability) asked += 1;
+    if (decision === 'none') continue;
+    if (decision === 'ask') { asked += 1; if (p.best === p.expect || p.second === p.expect) offered += 1; }
     else if (p.best === p.expect) right += 1;
     else wrong += 1;
   }
-  return { top1: right / inScope, wrong: wrong / inScope, asked: asked / inScope, rejected: declined / outOfScope, inScope, outOfScope };
+  return { top1: right / inScope, wrong: wrong / inScope, asked: asked / inScope, offered: offered / inScope, rejected: declined / outOfScope, inScope, outOfScope };
 }
 
 /**
- * The abstention threshold that cross-validation recommends. A wrong topic costs more than an
- * "I don't know": the user still lacks the answer (one miss) and may act on the wrong one
- * (one more), while after "I don't know" they rephrase or ask for a person. So each wrong
- * answer, and each out-of-scope message answered, counts WRONG_COST missed answers; an
- * "A or B?" counts as one miss; the threshold with the lowest cost wins (ties: the lower one).
+ * The abstention threshold and "A or B?" margin that cross-validation recommends. A wrong topic
+ * costs more than an "I don't know": the user still lacks the answer (one miss) and may act on
+ * the wrong one (one more), while after "I don't know" they rephrase or ask for a person. So each
+ * wrong answer, and each out-of-scope message answered, counts WRONG_COST missed answers; an
+ * "A or B?" that offers the right intent counts OFFERED_COST (one click away), one that does not
+ * counts as one miss; the pair with the lowest cost wins.
  */
 export const WRONG_COST = 2;
-export const THRESHOLDS = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
-export function chooseThreshold(predictions) {
-  let best;
-  for (const threshold of THRESHOLDS) {
-    const r = ratesAt(predictions, threshold);
-    // Counts, not rates: out-of-scope messages weigh as much as their share of the examples.
-    const cost = r.inScope * ((1 - r.top1 - r.wrong) + WRONG_COST * r.wrong) + r.outOfScope * WRONG_COST * (1 - r.rejected);
-    if (!best || cost < best.cost - 1e-9) best = { threshold, cost };
-  }
-  return best.threshold;
+export const OFFERED_COST = 0.5;
+export const THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
+export const MARGINS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9];
+export function costAt(r) {
+  // Counts, not rates: out-of-scope messages weigh as much as their share of the examples.
+  return r.inScope * ((1 - r.top1 - r.wrong - r.offered) + OFFERED_COST * r.offered + WRONG_COST * r.wrong) + r.outOfScope * WRONG_COST * (1 - r.rejected);
 }
+export function chooseTuning(predictions) {
+  const all = THRESHOLDS.flatMap((threshold) => MARGINS.map((ambiguityMargin) => {
+    const r = ratesAt(predictions, threshold, { threshold, ambiguityMargin });
+    return { threshold, ambiguityMargin, cost: costAt(r), rejected: r.rejected };
+  }));
+  // The issue's floor on out-of-scope rejection is a constraint, not a cost to trade.
+  const allowed = all.filter((s) => s.rejected >= MIN_REJECTED);
+  const scored = allowed.length > 0 ? allowed : all;
+  const lowest = Math.min(...scored.map((s) => s.cost));
+  // Within NEAR_TIE of the lowest cost, cross-validation cannot tell the pairs apart: the highest
+  // threshold (declining beats answering out of scope), then the smallest margin (fewer questions).
+  const near = scored.filter((s) => s.cost <= lowest * (1 + NEAR_TIE));
+  near.sort((a, b) => b.threshold - a.threshold || a.ambiguityMargin - b.ambiguityMargin);
+  return { threshold: near[0].threshold, ambiguityMargin: near[0].ambiguityMargin };
+}
+/** Out-of-scope messages the bot must decline (issue 9's target). */
+export const MIN_REJECTED = 0.92;
+export const NEAR_TIE = 0.005;
 
 /** Rates of the shipped recognizer on a labelled set: top-1 per language, out-of-scope rejected, wrong topic, language. */
 export function scoreSetRates(recognizer, cases) {
@@ -168,11 +184,17 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const started = performance.now();
     const { predictions, groups } = crossValidate(examples);
     console.log(`grouped ${FOLDS}-fold cross-validation: ${examples.length} phrasings in ${groups} groups (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-    const chosen = chooseThreshold(predictions);
+    const chosen = chooseTuning(predictions);
+    const shipped = CALIBRATED_TUNING;
+    const line = (r) => `answered right ${(100 * r.top1).toFixed(1)}% | wrong topic ${(100 * r.wrong).toFixed(1)}% | asked "A or B?" ${(100 * r.asked).toFixed(1)}% (right one offered ${(100 * r.offered).toFixed(1)}%) | out-of-scope rejected ${(100 * r.rejected).toFixed(1)}%`;
+    console.log(`  chosen: threshold ${chosen.threshold}, "A or B?" margin ${chosen.ambiguityMargin}; shipped: ${shipped.threshold}, ${shipped.ambiguityMargin}`);
     for (const threshold of THRESHOLDS) {
-      const r = ratesAt(predictions, threshold);
-      const mark = `${threshold === chosen ? '  <- chosen' : ''}${threshold === CALIBRATED_TUNING.threshold ? '  <- shipped' : ''}`;
-      console.log(`  threshold ${threshold.toFixed(2)}: answered right ${(100 * r.top1).toFixed(1)}% | wrong topic ${(100 * r.wrong).toFixed(1)}% | asked "A or B?" ${(100 * r.asked).toFixed(1)}% | out-of-scope rejected ${(100 * r.rejected).toFixed(1)}%${mark}`);
+      const r = ratesAt(predictions, threshold, { ...shipped, threshold });
+      console.log(`  threshold ${threshold.toFixed(2)}, margin ${shipped.ambiguityMargin}: ${line(r)}${threshold === shipped.threshold ? '  <- shipped' : ''}`);
+    }
+    for (const ambiguityMargin of MARGINS) {
+      const r = ratesAt(predictions, shipped.threshold, { ...shipped, ambiguityMargin });
+      console.log(`  threshold ${shipped.threshold}, margin ${ambiguityMargin.toFixed(2)}: ${line(r)}${ambiguityMargin === shipped.ambiguityMargin ? '  <- shipped' : ''}`);
     }
   }
   const { recognizer } = createUnderstanding();

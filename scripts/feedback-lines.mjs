@@ -18,7 +18,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const imp = (p) => import(path.join(root, 'dist', p));
 const { loadKnowledgeBase } = await imp('knowledge/knowledgeBase.js');
 const { trainingExamples, OUT_OF_SCOPE_LABEL } = await imp('knowledge/model/trainingData.js');
-const { CALIBRATED_TUNING } = await imp('knowledge/recognizer/trainedRecognizer.js');
+const { CALIBRATED_TUNING, decide } = await imp('knowledge/recognizer/trainedRecognizer.js');
 const { createUnderstanding } = await imp('bot/app.js');
 const lines = await imp('services/feedback/report/feedbackLines.js');
 const { DEFAULT_LOW_CONFIDENCE } = await imp('services/feedback/feedbackRecorder.js');
@@ -45,7 +45,7 @@ const examples = trainingExamples(loadKnowledgeBase(path.join(root, 'knowledge')
 const { predictions } = crossValidate(examples);
 const tuning = CALIBRATED_TUNING;
 const answeredCv = predictions
-  .filter((p) => !p.oosWins && p.p >= tuning.threshold && !(p.p2 >= p.p * tuning.ambiguityRatio && p.p < tuning.sureProbability))
+  .filter((p) => !p.oosWins && decide(p.p, p.p2, tuning) === 'answer')
   .map((p) => ({ confidence: p.p, right: p.expect !== OUT_OF_SCOPE_LABEL && p.best === p.expect }));
 const chosenLow = lines.chooseLowConfidenceLine(answeredCv, LOW_GRID);
 console.log(`FEEDBACK_LOW_CONFIDENCE (shipped ${DEFAULT_LOW_CONFIDENCE}, abstention threshold ${tuning.threshold})`);

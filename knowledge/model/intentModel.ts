@@ -1,6 +1,7 @@
 import type { Lang } from '../language/lang.js';
 import { foldForModel } from './features.js';
-import { DEFAULT_TRAINING, predictProbabilities, trainLogisticRegression, type LinearModel, type TrainingOptions } from './logisticRegression.js';
+import { trainIntentWeights } from './ensemble.js';
+import { DEFAULT_TRAINING, predictProbabilities, type LinearModel, type TrainingOptions } from './logisticRegression.js';
 import { Vectorizer } from './vectorizer.js';
 
 /** One labelled training text. */
@@ -29,8 +30,9 @@ export interface SerializedIntentModel {
 }
 
 /**
- * A trained intent classifier: TF-IDF features of the folded text and a multinomial logistic
- * regression over the labels (the intents and the out-of-scope class).
+ * A trained intent classifier: TF-IDF features of the folded text and one linear model over the
+ * labels (the intents and the out-of-scope class): averaged logistic regressions plus linear SVM
+ * margins (ensemble.ts), read as probabilities through a softmax.
  */
 export class IntentModel {
   private readonly scratch: Float64Array<ArrayBuffer>;
@@ -45,7 +47,7 @@ export class IntentModel {
     const vectorizer = Vectorizer.fit(folded);
     const rows = folded.map((t) => vectorizer.transform(t));
     const y = examples.map((e) => labels.indexOf(e.label));
-    const linear = trainLogisticRegression(rows, y, labels.length, vectorizer.size, options);
+    const linear = trainIntentWeights(rows, y, labels.length, vectorizer.size, options);
     return new IntentModel(labels, vectorizer, linear, fingerprint);
   }
 

@@ -1,3 +1,5 @@
+import { DEFAULT_SVM, type SvmOptions } from './linearSvm.js';
+import { mulberry32 } from './random.js';
 import type { SparseVector } from './vectorizer.js';
 
 export interface TrainingOptions {
@@ -9,9 +11,19 @@ export interface TrainingOptions {
   seed: number;
   /** Step size of AdaGrad. */
   learningRate: number;
+  /**
+   * Models trained on this many shufflings (seeds seed, seed + 1, …) and their weights averaged:
+   * one shuffling's model moves by a few points from seed to seed, their average much less.
+   * @default 1
+   */
+  shuffles?: number;
+  /** A linear SVM trained beside the regression, its margins added to the logits with `svmWeight` (see ensemble.ts). */
+  svm?: SvmOptions;
+  /** @default 0 (no SVM) */
+  svmWeight?: number;
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { c: 20, epochs: 12, seed: 20261130, learningRate: 0.5 };
+export const DEFAULT_TRAINING: TrainingOptions = { c: 20, epochs: 12, seed: 1, learningRate: 0.5, shuffles: 5, svm: DEFAULT_SVM, svmWeight: 3 };
 
 /** Weights of a multinomial logistic regression, feature-major: weights[feature * classes + k]. */
 export interface LinearModel {
@@ -98,16 +110,4 @@ function softmaxInPlace(v: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer>
   }
   for (let k = 0; k < v.length; k += 1) v[k] = (v[k] ?? 0) / sum;
   return v;
-}
-
-/** A small seeded pseudo-random generator (mulberry32): same seed, same sequence. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -8,7 +8,7 @@ import { DEFAULT_TRAINING, type TrainingOptions } from './logisticRegression.js'
 export const OUT_OF_SCOPE_LABEL = '~out-of-scope';
 
 /** Bumped when features or training change in a way the fingerprint of the data cannot see. */
-const MODEL_VERSION = 3;
+const MODEL_VERSION = 4;
 
 /** The model's training texts: every intent's titles and phrasings in both languages, and the out-of-scope examples. */
 export function trainingExamples(examples: RecognizerExamples): TrainingExample[] {

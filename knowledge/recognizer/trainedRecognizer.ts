@@ -10,18 +10,31 @@ import type { Candidate, IntentRecognizer, Recognition, RecognizeOptions, Recogn
 const MAX_CHARS = 600;
 
 export interface CalibratedTuning {
-  /** Below this probability the answer is `none` (chosen by grouped cross-validation, see scripts/evaluate.mjs). */
+  /**
+   * Below this, the two best intents' probabilities together, the answer is `none` (chosen by
+   * grouped cross-validation, see scripts/evaluate.mjs).
+   */
   threshold: number;
-  /** The runner-up is "close" when its probability is at least this share of the best one's. */
-  ambiguityRatio: number;
-  /** Above this probability the best intent is answered even when the runner-up is close. */
-  sureProbability: number;
+  /** The bot asks "A or B?" when the runner-up's probability is within this of the best one's. */
+  ambiguityMargin: number;
 }
 
 /** The threshold for check-status or start-renewal when the message carries a renewal-ID-looking number. */
 const OWN_CONTRACT_THRESHOLD = 0.25;
 
-export const CALIBRATED_TUNING: CalibratedTuning = { threshold: 0.4, ambiguityRatio: 0.6, sureProbability: 0.6 };
+export const CALIBRATED_TUNING: CalibratedTuning = { threshold: 0.7, ambiguityMargin: 0.6 };
+
+/**
+ * What the bot does with the best two in-scope probabilities (the out-of-scope class having lost):
+ * `none` when even together they are under the threshold, "A or B?" when the best does not lead
+ * by the margin, otherwise the best is the answer. Two intents that share the probability between
+ * them ("adding licences at renewal": plan needs or additional licences) give a question, not
+ * "I don't understand".
+ */
+export function decide(best: number, second: number, tuning: CalibratedTuning = CALIBRATED_TUNING, threshold = tuning.threshold): 'answer' | 'ask' | 'none' {
+  if (best + second < threshold) return 'none';
+  return best - second < tuning.ambiguityMargin ? 'ask' : 'answer';
+}
 
 /**
  * Understands a message with a trained model (logistic regression over word and character
@@ -67,12 +80,13 @@ export class TrainedRecognizer implements IntentRecognizer {
     // A renewal-ID-looking number is itself evidence that the message is about that contract.
     const aboutOwnContract = hasId && (best?.intent === 'check-status' || best?.intent === 'start-renewal');
     const threshold = aboutOwnContract ? Math.min(this.tuning.threshold, OWN_CONTRACT_THRESHOLD) : this.tuning.threshold;
-    if (!best || !isIntentId(topLabel ?? '') || best.score < threshold) {
+    const decision = best && isIntentId(topLabel ?? '') ? decide(best.score, candidates[1]?.score ?? 0, this.tuning, threshold) : 'none';
+    if (!best || decision === 'none') {
       return { ...base, intent: NONE, score: round(best?.score ?? 0), candidates, ambiguous: false, top: candidates };
     }
-    const close = candidates.filter((c) => c.score >= best.score * this.tuning.ambiguityRatio);
-    const ambiguous = close.length > 1 && best.score < this.tuning.sureProbability;
-    return { ...base, intent: best.intent, score: best.score, candidates: ambiguous ? close : candidates, ambiguous, top: candidates };
+    // "A or B?": the two best are offered.
+    const ambiguous = decision === 'ask';
+    return { ...base, intent: best.intent, score: best.score, candidates: ambiguous ? candidates.slice(0, 2) : candidates, ambiguous, top: candidates };
   }
 }
 

@@ -34,7 +34,7 @@ describe('kb:add-phrasing', () => {
     expect(recognizerOf(dir).recognize(MISSED).intent).toBe('grace-period');
     const saved: unknown = JSON.parse(readFileSync(path.join(dir, 'faq', 'grace-period.json'), 'utf8'));
     expect(JSON.stringify(saved)).toContain(MISSED);
-  });
+  }, 180_000);
 
   it('makes the bot\'s own recognizer (the trained model, retrained at start as after any knowledge change) answer the questions the report listed', () => {
     const listed = [

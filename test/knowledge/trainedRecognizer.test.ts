@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createUnderstanding } from '../../bot/app.js';
 import { IntentModel } from '../../knowledge/model/intentModel.js';
 import type { RecognizerExamples } from '../../knowledge/recognizer/recognizer.js';
-import { TrainedRecognizer, withRenewalIdRule } from '../../knowledge/recognizer/trainedRecognizer.js';
+import { decide, TrainedRecognizer, withRenewalIdRule } from '../../knowledge/recognizer/trainedRecognizer.js';
 
 const { recognizer } = createUnderstanding();
 const intentOf = (text: string) => recognizer.recognize(text).intent;
@@ -43,7 +43,7 @@ describe('calibrated abstention', () => {
     ...['renew early', 'renouveler tôt'].map((text) => ({ label: 'when-to-renew', text })),
     ...['weather tomorrow', 'a joke', 'météo demain', 'une blague'].map((text) => ({ label: '~out-of-scope', text })),
   ], 'toy', { c: 20, epochs: 10, seed: 1, learningRate: 0.5 });
-  const calibrated = new TrainedRecognizer(examples, toy, { threshold: 0.35, ambiguityRatio: 0.6, sureProbability: 0.6 });
+  const calibrated = new TrainedRecognizer(examples, toy, { threshold: 0.35, ambiguityMargin: 0.3 });
 
   it('asks "A or B?" when two intents are about as likely', () => {
     const r = calibrated.recognize('grace period or renew early');
@@ -58,12 +58,40 @@ describe('calibrated abstention', () => {
 
   it('says none when the out-of-scope class wins or nothing is likely enough', () => {
     expect(calibrated.recognize('weather tomorrow').intent).toBe('none');
-    const strict = new TrainedRecognizer(examples, toy, { threshold: 0.99, ambiguityRatio: 0.6, sureProbability: 0.6 });
+    const strict = new TrainedRecognizer(examples, toy, { threshold: 0.99, ambiguityMargin: 0.3 });
     expect(strict.recognize('grace period please').intent).toBe('none');
   });
 
   it('recognizes a button title exactly, in either language', () => {
     expect(calibrated.recognize('Délai de grâce ?')).toMatchObject({ intent: 'grace-period', score: 1 });
+  });
+
+  it('asks instead of answering whenever the best is not ahead by the margin, offering the two best', () => {
+    const shy = new TrainedRecognizer(examples, toy, { threshold: 0.35, ambiguityMargin: 1 });
+    const r = shy.recognize('grace period please');
+    expect(r.ambiguous).toBe(true);
+    expect(r.candidates).toHaveLength(2);
+    expect(r.candidates[0]?.intent).toBe('grace-period');
+  });
+});
+
+describe('decide', () => {
+  const tuning = { threshold: 0.6, ambiguityMargin: 0.5 };
+
+  it('answers when the best leads the runner-up by the margin', () => {
+    expect(decide(0.9, 0.05, tuning)).toBe('answer');
+  });
+
+  it('asks "A or B?" when the runner-up is within the margin, even when neither alone reaches the threshold', () => {
+    expect(decide(0.6, 0.3, tuning)).toBe('ask');
+    expect(decide(0.4, 0.35, tuning)).toBe('ask');
+    // A best under the margin is always asked about: nothing is far enough behind it.
+    expect(decide(0.5, 0.1, tuning)).toBe('ask');
+  });
+
+  it('says none when the two best together are under the threshold', () => {
+    expect(decide(0.4, 0.1, tuning)).toBe('none');
+    expect(decide(0.4, 0.1, tuning, 0.25)).toBe('ask');
   });
 });
 

@@ -52,7 +52,7 @@ function unansweredFixture(): LabelledSimilarity[] {
 describe('the low-confidence line (FEEDBACK_LOW_CONFIDENCE)', () => {
   it('is the configuration default', () => {
     expect(loadConfig({}).FEEDBACK_LOW_CONFIDENCE).toBe(DEFAULT_LOW_CONFIDENCE);
-    expect(DEFAULT_LOW_CONFIDENCE).toBe(0.6);
+    expect(DEFAULT_LOW_CONFIDENCE).toBe(0.89);
   });
 
   it('lists answers that are wrong far more often than the rest (blind sets, shipped model)', () => {
@@ -85,7 +85,8 @@ describe('the report\'s suggestion line', () => {
   // (`npm run eval:feedback`); on this fixture alone it is no worse than the old 0.12 line.
   it('separates phrasings of an entry from new topics no worse than the line it replaced, near the best on the labelled fixture', () => {
     const samples = unansweredFixture();
-    expect(samples.filter((s) => s.truth !== 'new').length).toBeGreaterThanOrEqual(8);
+    // 7 since the ensemble model (issue 9): it answers more of the fixture's phrasings itself.
+    expect(samples.filter((s) => s.truth !== 'new').length).toBeGreaterThanOrEqual(7);
     expect(samples.filter((s) => s.truth === 'new').length).toBeGreaterThanOrEqual(20);
     const shipped = separation(samples, DEFAULT_PHRASING_LINE);
     const before = separation(samples, 0.12);
