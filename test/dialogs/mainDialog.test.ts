@@ -125,7 +125,10 @@ describe('bad input', () => {
       .assertReply((reply) => expect(reply.text).toBe(h.asked('grace-period', 'en')))
       .send('<script>alert(1)</script><b>hello</b>')
       // Whatever the recognizer makes of it, the bot answers with its own words, not the markup.
-      .assertReply((reply) => expect([h.say('en', 'greeting'), h.say('en', 'none')]).toContain(reply.text));
+      .assertReply((reply) => {
+        expect(reply.text).toBeTruthy();
+        expect(JSON.stringify(reply)).not.toMatch(/<script|alert\(1\)|<b>/);
+      });
   });
 
   it('answers binary-looking text with the main topics instead of a guess', async () => {
