@@ -34,6 +34,16 @@ const BLIND_SETS = [
     minCases: 300,
     floors: { fr: 0.91, en: 0.93, none: 0.88, wrong: 0.03, lang: 0.99 },
   },
+  {
+    // Scored once at the start and once at the end of issue 9's fourth round (2026-12-01): start
+    // fr 89.4%, en 81.8%, out-of-scope rejected 94.7%, wrong topic 3.1%, language 99.3%; end fr 94.4%
+    // (169/179), en 92.0% (162/176), out-of-scope rejected 96.5% (55/57), wrong topic 3.7% (13/355),
+    // language 99.5% (410/412).
+    name: 'blind set 4',
+    file: fromRoot('test', 'knowledge', 'blind4', 'blind4.jsonl'),
+    minCases: 350,
+    floors: { fr: 0.93, en: 0.905, none: 0.94, wrong: 0.045, lang: 0.99 },
+  },
 ];
 
 interface Case {

@@ -23,7 +23,7 @@ function stringField(row: unknown, name: string): string {
 
 /** The blind sets' answers by the shipped recognizer: confidence, and whether the entry was right. */
 function blindAnswers(): AnsweredSample[] {
-  const rows = ['blind/blind.jsonl', 'blind2/blind2.jsonl', 'blind3/blind3.jsonl'].flatMap((f) => readJsonl(path.join(here, '..', '..', 'knowledge', f)));
+  const rows = ['blind/blind.jsonl', 'blind2/blind2.jsonl', 'blind3/blind3.jsonl', 'blind4/blind4.jsonl'].flatMap((f) => readJsonl(path.join(here, '..', '..', 'knowledge', f)));
   const samples: AnsweredSample[] = [];
   for (const row of rows) {
     const expect: unknown = typeof row === 'object' && row !== null ? Reflect.get(row, 'expect') : undefined;
