@@ -24,4 +24,4 @@ export function fromRoot(...segments: string[]): string {
 export const SAMPLE_CONTRACTS_FILE = fromRoot('data-samples', 'contracts.sample.json');
 
 /** The intent model that `npm run build` trains from knowledge/ (scripts/train-model.mjs). */
-export const INTENT_MODEL_FILE = fromRoot('dist', 'model', 'intent-model.json');
+export const INTENT_MODEL_FILE = fromRoot('dist', 'model', 'intent-model.bin');

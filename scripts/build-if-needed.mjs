@@ -45,7 +45,7 @@ function newestJson(dir) {
   }
   return latest;
 }
-const model = path.join(root, 'dist', 'model', 'intent-model.json');
+const model = path.join(root, 'dist', 'model', 'intent-model.bin');
 const modelTime = existsSync(model) ? statSync(model).mtimeMs : 0;
 if (Math.max(newestJson(path.join(root, 'knowledge')), statSync(stamp).mtimeMs) > modelTime) {
   const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'train-model.mjs')], { stdio: ['ignore', 2, 2] });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Trains the intent model from knowledge/ into dist/model/intent-model.json (part of `npm run build`).
+// Trains the intent model from knowledge/ into dist/model/intent-model.bin (part of `npm run build`).
 // Deterministic: the same knowledge files give the same file. Does nothing when the file is current.
 import { utimesSync } from 'node:fs';
 import path from 'node:path';

@@ -17,18 +17,6 @@ export interface LabelProbability {
   probability: number;
 }
 
-/** What a model file holds; weights as base64 of little-endian float32. */
-export interface SerializedIntentModel {
-  format: 1;
-  /** Fingerprint of the training data the model was learnt from. */
-  fingerprint: string;
-  labels: string[];
-  features: string[];
-  idf: string;
-  weights: string;
-  bias: string;
-}
-
 /**
  * A trained intent classifier: TF-IDF features of the folded text and one linear model over the
  * labels (the intents and the out-of-scope class): averaged logistic regressions plus linear SVM
@@ -62,38 +50,29 @@ export class IntentModel {
     return this.labels.map((label, k) => ({ label, probability: probs[k] ?? 0 })).sort((a, b) => b.probability - a.probability);
   }
 
-  serialize(): SerializedIntentModel {
-    return {
-      format: 1,
-      fingerprint: this.fingerprint,
-      labels: [...this.labels],
-      features: [...this.vectorizer.features],
-      idf: toBase64(this.vectorizer.idf),
-      weights: toBase64(this.linear.weights),
-      bias: toBase64(this.linear.bias),
-    };
+  /** The model's numbers as they are, for the binary model file (modelFile.ts). */
+  parts(): IntentModelParts {
+    return { fingerprint: this.fingerprint, labels: [...this.labels], features: [...this.vectorizer.features], idf: this.vectorizer.idf, weights: this.linear.weights, bias: this.linear.bias };
   }
 
-  static deserialize(data: SerializedIntentModel): IntentModel {
-    const idf = fromBase64(data.idf);
-    const weights = fromBase64(data.weights);
-    const bias = fromBase64(data.bias);
-    const classes = data.labels.length;
-    const features = data.features.length;
+  static fromParts(parts: IntentModelParts): IntentModel {
+    const { idf, weights, bias } = parts;
+    const classes = parts.labels.length;
+    const features = parts.features.length;
     if (idf.length !== features || bias.length !== classes || weights.length !== features * classes) {
       throw new Error('model file is inconsistent: sizes of features, labels and weights do not match');
     }
-    return new IntentModel(data.labels, new Vectorizer(data.features, idf), { classes, features, weights, bias }, data.fingerprint);
+    return new IntentModel(parts.labels, new Vectorizer(parts.features, idf), { classes, features, weights, bias }, parts.fingerprint);
   }
 }
 
-function toBase64(values: Float32Array): string {
-  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
-}
-
-function fromBase64(text: string): Float32Array {
-  const bytes = Buffer.from(text, 'base64');
-  const copy = new Uint8Array(bytes.length);
-  copy.set(bytes);
-  return new Float32Array(copy.buffer, 0, Math.floor(copy.length / 4));
+/** A model's labels, features and numbers (float32), without any encoding. */
+export interface IntentModelParts {
+  /** Fingerprint of the training data the model was learnt from. */
+  fingerprint: string;
+  labels: string[];
+  features: string[];
+  idf: Float32Array;
+  weights: Float32Array;
+  bias: Float32Array;
 }

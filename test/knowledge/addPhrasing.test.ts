@@ -45,7 +45,7 @@ describe('kb:add-phrasing', () => {
     const shipped = createUnderstanding().recognizer;
     for (const q of listed) expect(shipped.recognize(q.text).intent).not.toBe(q.id);
     for (const q of listed) addPhrasing(dir, q.id, q.lang, q.text);
-    const { recognizer } = createUnderstanding(dir, path.join(path.dirname(dir), 'intent-model.json'));
+    const { recognizer } = createUnderstanding(dir, path.join(path.dirname(dir), 'intent-model.bin'));
     for (const q of listed) expect(recognizer.recognize(q.text)).toMatchObject({ intent: q.id, ambiguous: false });
   }, 180_000);
 

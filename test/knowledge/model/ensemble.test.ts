@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addScaled, averageModels, trainIntentWeights } from '../../../knowledge/model/ensemble.js';
 import { IntentModel } from '../../../knowledge/model/intentModel.js';
+import { encodeModelFile } from '../../../knowledge/model/modelFile.js';
 import { DEFAULT_TRAINING, trainLogisticRegression, type LinearModel } from '../../../knowledge/model/logisticRegression.js';
 import type { SparseVector } from '../../../knowledge/model/vectorizer.js';
 
@@ -67,6 +68,6 @@ describe('IntentModel trained with the shipped options (regressions + SVM)', () 
   });
 
   it('trains to the same file twice', () => {
-    expect(IntentModel.train(examples, 'toy').serialize()).toEqual(trained.serialize());
+    expect(encodeModelFile(IntentModel.train(examples, 'toy').parts()).equals(encodeModelFile(trained.parts()))).toBe(true);
   });
 });

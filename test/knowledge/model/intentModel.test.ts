@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IntentModel, type TrainingExample } from '../../../knowledge/model/intentModel.js';
-import { ensureModelFile, loadOrTrainModel, readModelFile } from '../../../knowledge/model/modelFile.js';
+import { decodeModelFile, encodeModelFile, ensureModelFile, loadOrTrainModel, readModelFile } from '../../../knowledge/model/modelFile.js';
 import { fingerprintOf } from '../../../knowledge/model/trainingData.js';
 
 const OPTIONS = { c: 20, epochs: 8, seed: 7, learningRate: 0.5 };
@@ -32,17 +32,28 @@ describe('IntentModel', () => {
 
   it('trains deterministically: same examples and seed, same weights', () => {
     const again = IntentModel.train(EXAMPLES, 'toy', OPTIONS);
-    expect(again.serialize()).toEqual(model.serialize());
+    expect(encodeModelFile(again.parts()).equals(encodeModelFile(model.parts()))).toBe(true);
   });
 
   it('gives the same answers after a round trip through its file format', () => {
-    const copy = IntentModel.deserialize(JSON.parse(JSON.stringify(model.serialize())));
+    const parts = decodeModelFile(encodeModelFile(model.parts()));
+    if (!parts) throw new Error('the encoded model did not decode');
+    const copy = IntentModel.fromParts(parts);
     for (const text of ['grace', 'pay monthly', 'joke', '']) expect(copy.classify(text)).toEqual(model.classify(text));
   });
 
   it('refuses a file whose sizes do not match', () => {
-    const data = model.serialize();
-    expect(() => IntentModel.deserialize({ ...data, labels: data.labels.slice(1) })).toThrow(/inconsistent/);
+    const data = model.parts();
+    expect(() => IntentModel.fromParts({ ...data, labels: data.labels.slice(1) })).toThrow(/inconsistent/);
+  });
+
+  it('reads no model from cut, padded, foreign or tampered bytes', () => {
+    const bytes = encodeModelFile(model.parts());
+    const headerEdited = Buffer.from(bytes);
+    headerEdited.writeUInt32LE(0xffffff, 16);
+    for (const bad of [bytes.subarray(0, bytes.length - 4), Buffer.concat([bytes, Buffer.alloc(4)]), Buffer.from('{"format":1}'), Buffer.alloc(0), headerEdited]) {
+      expect(decodeModelFile(bad)).toBeUndefined();
+    }
   });
 
   it('stays finite on hostile input', () => {
@@ -53,7 +64,7 @@ describe('IntentModel', () => {
 });
 
 describe('the model file', () => {
-  const file = path.join(dir, 'model.json');
+  const file = path.join(dir, 'model.bin');
 
   it('is written when missing, then read instead of training again', () => {
     expect(ensureModelFile(EXAMPLES, file, OPTIONS)).toBe(true);
