@@ -5,6 +5,8 @@
 // the issue-11 targets, start-up time and resident memory. Prints one table. Runs only against
 // 127.0.0.1. On a busy machine absolute figures drop: read the bot / echo ratios of one run,
 // and take the median of two or three runs.
+// The labelled sets come as `--set FILE` arguments (package.json passes the development sets kept
+// beside the project); the first is also the question mix of the HTTP runs.
 // `npm run bench -- --only mixed` runs only the mixed-traffic part (bot and echo bot, 64 and 16
 // connections, start-up and memory): the quick check while working on turn CPU.
 import { existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -25,21 +27,24 @@ const row = (what, value, target = '') => rows.push({ what, value, target });
 
 // 1. Understanding on messages the recognizer was not trained on: grouped cross-validation over
 // the knowledge phrasings, the blind set under test/ (written before tuning), and the
-// development and realistic sets of ../shared/eval (see scripts/evaluate.mjs).
-const { crossValidate, ratesAt, readSet, scoreSetRates } = await import(path.join(root, 'scripts/evaluate.mjs'));
+// labelled sets named with --set (see scripts/evaluate.mjs).
+const { crossValidate, namedSets, ratesAt, readSet, scoreSetRates } = await import(path.join(root, 'scripts/evaluate.mjs'));
 const { CALIBRATED_TUNING } = await import(path.join(root, 'dist/knowledge/recognizer/trainedRecognizer.js'));
 const { loadKnowledgeBase } = await import(path.join(root, 'dist/knowledge/knowledgeBase.js'));
 const { trainingExamples } = await import(path.join(root, 'dist/knowledge/model/trainingData.js'));
-const devPath = process.env.BENCH_DEV_SET ?? path.join(root, '..', 'shared', 'eval', 'dev.jsonl');
-const cases = readSet(devPath);
+const labelledSets = namedSets(process.argv.slice(2));
+if (labelledSets.length === 0 || !existsSync(labelledSets[0][1])) {
+  process.stderr.write('bench: name a labelled set with --set FILE (its questions are the traffic mix); `npm run bench` passes the development sets\n');
+  process.exit(2);
+}
+const cases = readSet(labelledSets[0][1]);
 const t0 = performance.now();
 const { recognizer } = mixedOnly ? {} : createUnderstanding();
 if (!mixedOnly) {
   row('recognizer build (knowledge load + model file)', `${(performance.now() - t0).toFixed(0)} ms`);
   const pct = (x) => `${(100 * x).toFixed(1)}%`;
   const sets = [
-    ['dev (../shared/eval)', devPath],
-    ['realistic (../shared/eval)', path.join(root, '..', 'shared', 'eval', 'realistic.jsonl')],
+    ...labelledSets,
     ['blind (test/knowledge/blind)', path.join(root, 'test', 'knowledge', 'blind', 'blind.jsonl')],
     ['blind 2 (test/knowledge/blind2)', path.join(root, 'test', 'knowledge', 'blind2', 'blind2.jsonl')],
     ['blind 3 (test/knowledge/blind3)', path.join(root, 'test', 'knowledge', 'blind3', 'blind3.jsonl')],
@@ -228,7 +233,7 @@ try {
 }
 
 // 4. How the feedback loop's two lines were chosen, with the development sets too.
-const devSets = mixedOnly ? [] : [devPath, path.join(root, '..', 'shared', 'eval', 'realistic.jsonl')].filter((f) => existsSync(f)).flatMap((f) => ['--set', f]);
+const devSets = mixedOnly ? [] : labelledSets.filter(([, f]) => existsSync(f)).flatMap(([, f]) => ['--set', f]);
 const feedbackLines = mixedOnly ? '(not run with --only mixed)\n' : execFileSync(process.execPath, [path.join(root, 'scripts', 'feedback-lines.mjs'), ...devSets], { cwd: root, encoding: 'utf8' });
 
 const width = Math.max(...rows.map((r) => r.what.length));
