@@ -10,3 +10,8 @@
  * await storage.write({ 'handoff/index/open': { ids: [id], eTag: CREATE_ONLY_ETAG } });
  */
 export const CREATE_ONLY_ETAG = 'create-only:absent';
+
+/** The error every botbuilder-shaped storage (memory, SQLite, Blob) throws when an eTag is stale or a create-only key exists. */
+export function isETagConflict(error: unknown): boolean {
+  return error instanceof Error && /eTag conflict/i.test(error.message);
+}

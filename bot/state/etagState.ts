@@ -180,7 +180,4 @@ export class ETagUserState extends UserState {
   }
 }
 
-/** The error every botbuilder storage (memory, SQLite, Blob) throws when an eTag is stale. */
-export function isETagConflict(error: unknown): boolean {
-  return error instanceof Error && /eTag conflict/i.test(error.message);
-}
+export { isETagConflict } from '../../services/createOnly.js';

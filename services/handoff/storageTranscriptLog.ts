@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CREATE_ONLY_ETAG } from '../createOnly.js';
+import { CREATE_ONLY_ETAG, isETagConflict } from '../createOnly.js';
 import type { KeyValueStore } from './caseStore.js';
 import { transcriptLineSchema, type TranscriptLine } from './handoffCase.js';
 import type { TranscriptLog } from './transcriptLog.js';
@@ -27,7 +27,7 @@ export class StorageTranscriptLog implements TranscriptLog {
         await this.storage.write({ [key]: { lines: next, eTag: stored?.eTag ?? CREATE_ONLY_ETAG } });
         return;
       } catch (error) {
-        if (attempt >= MAX_TRIES || !(error instanceof Error) || !/eTag conflict/i.test(error.message)) throw error;
+        if (attempt >= MAX_TRIES || !isETagConflict(error)) throw error;
       }
     }
   }
