@@ -1,6 +1,7 @@
 import type { Lang } from '../schema.js';
 import { foldWords } from '../text/foldText.js';
 import { LANGUAGE_CLUES } from '../text/stopwords.js';
+import { WordCache } from '../text/wordCache.js';
 
 export interface LanguageGuess {
   /** The language, or undefined when the message gives no usable clue ("ok", "RNW-20481137"). */
@@ -25,8 +26,7 @@ export class LanguageDetector {
   private readonly vocabulary: Record<Lang, ReadonlySet<string>>;
   private readonly trigramOdds = new Map<string, number>();
   /** The odds of each known trigram of a word, in order: a word met again builds no substrings. Words come from users: bounded. */
-  private readonly wordOdds = new Map<string, Float64Array>();
-  private static readonly MAX_CACHED_WORDS = 20_000;
+  private readonly wordOdds = new WordCache<Float64Array>();
 
   constructor(corpus: Record<Lang, readonly string[]>) {
     const vocab = (lang: Lang) => new Set(corpus[lang].flatMap((text) => foldWords(text)));
@@ -73,16 +73,16 @@ export class LanguageDetector {
   }
 
   private oddsOf(word: string): Float64Array {
-    const cached = this.wordOdds.get(word);
-    if (cached) return cached;
+    return this.wordOdds.get(word, (w) => this.findOdds(w));
+  }
+
+  private findOdds(word: string): Float64Array {
     const found: number[] = [];
     for (const gram of trigramsOf(word)) {
       const value = this.trigramOdds.get(gram);
       if (value !== undefined) found.push(value);
     }
-    const values = Float64Array.from(found);
-    if (this.wordOdds.size < LanguageDetector.MAX_CACHED_WORDS) this.wordOdds.set(word, values);
-    return values;
+    return Float64Array.from(found);
   }
 }
 

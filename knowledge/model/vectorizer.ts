@@ -1,4 +1,5 @@
 import { featuresOf, ID_TOKEN } from './features.js';
+import { WordCache } from '../text/wordCache.js';
 
 /** A sparse row: feature indexes and their weights (unit length). */
 export interface SparseVector {
@@ -19,13 +20,11 @@ export class Vectorizer {
   /** Scratch space for one message, reused: transform is synchronous, so never shared. */
   private readonly counts: Float32Array;
   private readonly touched: Int32Array;
-  /**
-   * The character n-gram features of each word seen, so a word met again builds no substrings
-   * (most of a message's allocations). Words come from users: at most `maxCachedWords`.
-   */
-  private readonly wordGrams = new Map<string, Int32Array>();
+  /** The character n-gram features of each word seen, so a word met again builds no substrings (most of a message's allocations). */
+  private readonly wordGrams: WordCache<Int32Array>;
 
-  constructor(readonly features: readonly string[], readonly idf: Float32Array, private readonly maxCachedWords = 20_000) {
+  constructor(readonly features: readonly string[], readonly idf: Float32Array, maxCachedWords = 20_000) {
+    this.wordGrams = new WordCache(maxCachedWords);
     features.forEach((f, i) => {
       const kind = f[0] === 'w' ? this.words : f[0] === 'b' ? this.pairs : this.grams;
       kind.set(f.slice(2), i);
@@ -85,8 +84,10 @@ export class Vectorizer {
 
   /** The known n-grams (2 to 5 characters) of ` word `, in order, repeats included. */
   private gramsOf(word: string): Int32Array {
-    const cached = this.wordGrams.get(word);
-    if (cached) return cached;
+    return this.wordGrams.get(word, (w) => this.findGrams(w));
+  }
+
+  private findGrams(word: string): Int32Array {
     const found: number[] = [];
     const padded = ` ${word} `;
     for (let size = 2; size <= 5; size += 1) {
@@ -95,8 +96,6 @@ export class Vectorizer {
         if (i !== undefined) found.push(i);
       }
     }
-    const grams = Int32Array.from(found);
-    if (this.wordGrams.size < this.maxCachedWords) this.wordGrams.set(word, grams);
-    return grams;
+    return Int32Array.from(found);
   }
 }
