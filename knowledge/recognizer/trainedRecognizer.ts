@@ -3,7 +3,7 @@ import { LanguageDetector } from '../language/languageDetector.js';
 import { foldText } from '../text/foldText.js';
 import { foldForModel, hasRenewalId } from '../model/features.js';
 import type { IntentModel } from '../model/intentModel.js';
-import { messageBody } from '../text/messageSegments.js';
+import { afterGreeting, messageBody } from '../text/messageSegments.js';
 import type { Candidate, IntentRecognizer, Recognition, RecognizeOptions, RecognizerExamples } from './recognizer.js';
 
 /** Only the start of a very long message is read: enough to know what it is about. */
@@ -18,6 +18,9 @@ export interface CalibratedTuning {
   /** The bot asks "A or B?" when the runner-up's probability is within this of the best one's. */
   ambiguityMargin: number;
 }
+
+/** Small talk: a greeting, a thanks or a goodbye, which a message may hold beside its question. */
+const SMALL_TALK: ReadonlySet<string> = new Set(['greeting', 'thanks', 'goodbye']);
 
 /** The threshold for check-status or start-renewal when the message carries a renewal-ID-looking number. */
 const OWN_CONTRACT_THRESHOLD = 0.25;
@@ -69,8 +72,23 @@ export class TrainedRecognizer implements IntentRecognizer {
     if (foldText(sample) === '') return { ...base, intent: NONE, score: 0, candidates: [], ambiguous: false, top: [] };
 
     // Greeting and sign-off dropped: they pull long e-mails towards small talk.
-    const folded = foldForModel(messageBody(sample));
-    const ranked = this.model.classifyFolded(folded);
+    let folded = foldForModel(messageBody(sample));
+    let ranked = this.model.classifyFolded(folded);
+    // "hello, is my contract RNW-1234 renewed?": the greeting must not win over the question after
+    // it. When small talk wins and a greeting opens the message, the rest is read alone; it wins when
+    // it is about something else, and more surely than the whole message is small talk
+    // ("bonsoir, il y a quelqu'un ?" stays a greeting: 1.0 against talk-to-agent 0.6 for the rest).
+    const smallTalk = ranked[0] && SMALL_TALK.has(ranked[0].label) ? ranked[0] : undefined;
+    const rest = smallTalk ? afterGreeting(sample) : undefined;
+    if (smallTalk && rest !== undefined) {
+      const restFolded = foldForModel(rest);
+      const restRanked = this.model.classifyFolded(restFolded);
+      const restTop = restRanked[0];
+      if (restTop && isIntentId(restTop.label) && !SMALL_TALK.has(restTop.label) && restTop.probability > smallTalk.probability) {
+        folded = restFolded;
+        ranked = restRanked;
+      }
+    }
     const inScope: Candidate[] = [];
     for (const { label, probability } of ranked) if (isIntentId(label)) inScope.push({ intent: label, score: probability });
     const hasId = hasRenewalId(folded);

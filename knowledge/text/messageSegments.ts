@@ -34,3 +34,14 @@ export function messageBody(text: string): string {
   return kept.join(' ').trim() || text;
 }
 
+/**
+ * What follows a greeting that opens a message ("hello, is my contract RNW-1234 renewed?" gives
+ * "is my contract RNW-1234 renewed?"), or undefined when the message does not open with one or
+ * holds nothing after it.
+ */
+export function afterGreeting(text: string): string | undefined {
+  const match = GREETING.exec(text.trimStart());
+  if (!match) return undefined;
+  const rest = text.trimStart().slice(match[0].length).trim();
+  return foldText(rest) === '' ? undefined : rest;
+}

@@ -30,6 +30,21 @@ describe('renewal-ID-looking numbers', () => {
   });
 });
 
+describe('a greeting before a question', () => {
+  it.each([
+    ['salut, le 4471-2290 ça en est où ?', ['check-status']],
+    ['hello, instalments?', ['installments']],
+    ['bonjour, devis ?', ['find-reseller']],
+    ['hello, is my contract RNW-1234 renewed?', ['check-status', 'start-renewal']],
+  ])('"%s" is read as its question', (text, expected) => {
+    expect(expected).toContain(intentOf(text));
+  });
+
+  it.each(["bonsoir, il y a quelqu'un ?", 'hi, are you there?', 'hello, vous êtes dispo ?', 'salut, ça va ?'])('"%s" stays a greeting', (text) => {
+    expect(intentOf(text)).toBe('greeting');
+  });
+});
+
 describe('calibrated abstention', () => {
   const examples: RecognizerExamples = {
     intents: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageBody } from '../../../knowledge/text/messageSegments.js';
+import { afterGreeting, messageBody } from '../../../knowledge/text/messageSegments.js';
 
 describe('messageBody', () => {
   it('drops the greeting and the sign-off with the name of a long e-mail', () => {
@@ -28,5 +28,17 @@ describe('messageBody', () => {
     expect(messageBody('')).toBe('');
     expect(messageBody('?'.repeat(5000))).toBe('?'.repeat(5000));
     expect(typeof messageBody('\u0000\u200b'.repeat(100))).toBe('string');
+  });
+});
+
+describe('afterGreeting', () => {
+  it('gives what follows an opening greeting, or nothing', () => {
+    expect(afterGreeting('hello, is my contract RNW-1234 renewed?')).toBe('is my contract RNW-1234 renewed?');
+    expect(afterGreeting('  Bonjour Madame Durand, où en est le 4471-2290 ?')).toBe('où en est le 4471-2290 ?');
+    expect(afterGreeting('is my contract renewed?')).toBeUndefined();
+    expect(afterGreeting('hello!')).toBeUndefined();
+    expect(afterGreeting('hello, ?!')).toBeUndefined();
+    expect(afterGreeting('')).toBeUndefined();
+    expect(afterGreeting('hello, '.repeat(2000))).toBe('hello, '.repeat(1999).trim());
   });
 });
