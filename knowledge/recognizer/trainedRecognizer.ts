@@ -3,7 +3,7 @@ import { LanguageDetector } from '../language/languageDetector.js';
 import { foldText } from '../text/foldText.js';
 import { foldForModel, hasRenewalId } from '../model/features.js';
 import type { IntentModel } from '../model/intentModel.js';
-import { afterGreeting, messageBody } from '../text/messageSegments.js';
+import { messageBody, withoutSmallTalk } from '../text/messageSegments.js';
 import type { Candidate, IntentRecognizer, Recognition, RecognizeOptions, RecognizerExamples } from './recognizer.js';
 
 /** Only the start of a very long message is read: enough to know what it is about. */
@@ -74,12 +74,13 @@ export class TrainedRecognizer implements IntentRecognizer {
     // Greeting and sign-off dropped: they pull long e-mails towards small talk.
     let folded = foldForModel(messageBody(sample));
     let ranked = this.model.classifyFolded(folded);
-    // "hello, is my contract RNW-1234 renewed?": the greeting must not win over the question after
-    // it. When small talk wins and a greeting opens the message, the rest is read alone; it wins when
-    // it is about something else, and more surely than the whole message is small talk
-    // ("bonsoir, il y a quelqu'un ?" stays a greeting: 1.0 against talk-to-agent 0.6 for the rest).
+    // "hello, is my contract RNW-1234 renewed?", "délai de grâce ? merci beaucoup": the greeting or
+    // thanks must not win over the question beside it. When small talk wins, the message without its
+    // opening greeting or thanks and closing thanks or goodbye is read alone; it wins when it is about
+    // something else, and more surely than the whole message is small talk ("bonsoir, il y a
+    // quelqu'un ?" stays a greeting: 1.0 against talk-to-agent 0.6 for the rest).
     const smallTalk = ranked[0] && SMALL_TALK.has(ranked[0].label) ? ranked[0] : undefined;
-    const rest = smallTalk ? afterGreeting(sample) : undefined;
+    const rest = smallTalk ? withoutSmallTalk(sample) : undefined;
     if (smallTalk && rest !== undefined) {
       const restFolded = foldForModel(rest);
       const restRanked = this.model.classifyFolded(restFolded);

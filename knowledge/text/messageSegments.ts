@@ -34,14 +34,27 @@ export function messageBody(text: string): string {
   return kept.join(' ').trim() || text;
 }
 
+/** A thanks that opens a message before something else ("ok thanks, and who do I call?", "merci ! et pour…"). */
+const OPENING_THANKS = /^((ok|okay|great|super|parfait|top)\s+)?(merci|thanks|thank you|thx|cheers)(\s+[\p{L}-]+){0,2}\s*[,!:.]\s*/iu;
+/** The text after the last question mark, full stop or exclamation mark, if any. */
+const TAIL = /[?!.]\s*([^?!.]*)$/u;
+
 /**
- * What follows a greeting that opens a message ("hello, is my contract RNW-1234 renewed?" gives
- * "is my contract RNW-1234 renewed?"), or undefined when the message does not open with one or
- * holds nothing after it.
+ * The message without the small talk around its question: a greeting or a thanks that opens it
+ * ("hello, …", "ok thanks, …") and a short thanks or goodbye after its last sentence ("… ? merci
+ * beaucoup"). Undefined when there is none, or nothing else.
+ * @example
+ * withoutSmallTalk('hello, is my contract RNW-1234 renewed? thx') // 'is my contract RNW-1234 renewed?'
  */
-export function afterGreeting(text: string): string | undefined {
-  const match = GREETING.exec(text.trimStart());
-  if (!match) return undefined;
-  const rest = text.trimStart().slice(match[0].length).trim();
-  return foldText(rest) === '' ? undefined : rest;
+export function withoutSmallTalk(text: string): string | undefined {
+  let rest = text.trim();
+  const opening = GREETING.exec(rest) ?? OPENING_THANKS.exec(rest);
+  if (opening) rest = rest.slice(opening[0].length).trim();
+  const tail = TAIL.exec(rest);
+  const closing = tail?.[1]?.trim() ?? '';
+  const foldedClosing = foldText(closing);
+  if (tail && foldedClosing !== '' && SIGN_OFF.test(foldedClosing) && foldedClosing.split(' ').length <= SHORT_LINE_WORDS) {
+    rest = rest.slice(0, rest.length - tail[0].length + 1).trim();
+  }
+  return rest === text.trim() || foldText(rest) === '' ? undefined : rest;
 }

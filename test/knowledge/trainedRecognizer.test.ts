@@ -30,18 +30,23 @@ describe('renewal-ID-looking numbers', () => {
   });
 });
 
-describe('a greeting before a question', () => {
+describe('a greeting or a thanks beside a question', () => {
   it.each([
     ['salut, le 4471-2290 ça en est où ?', ['check-status']],
     ['hello, instalments?', ['installments']],
     ['bonjour, devis ?', ['find-reseller']],
+    ['délai de grâce ? merci beaucoup', ['grace-period']],
+    ['ok thanks, and who do I call for support?', ['support-contacts']],
     ['hello, is my contract RNW-1234 renewed?', ['check-status', 'start-renewal']],
   ])('"%s" is read as its question', (text, expected) => {
     expect(expected).toContain(intentOf(text));
   });
 
-  it.each(["bonsoir, il y a quelqu'un ?", 'hi, are you there?', 'hello, vous êtes dispo ?', 'salut, ça va ?'])('"%s" stays a greeting', (text) => {
-    expect(intentOf(text)).toBe('greeting');
+  it.each([
+    ["bonsoir, il y a quelqu'un ?", 'greeting'], ['hi, are you there?', 'greeting'], ['hello, vous êtes dispo ?', 'greeting'], ['salut, ça va ?', 'greeting'],
+    ["merci, c'est très clair", 'thanks'], ["thanks, that's exactly what I needed", 'thanks'], ['thx, au revoir', 'goodbye'],
+  ])('"%s" stays small talk (%s)', (text, expected) => {
+    expect(intentOf(text)).toBe(expected);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterGreeting, messageBody } from '../../../knowledge/text/messageSegments.js';
+import { messageBody, withoutSmallTalk } from '../../../knowledge/text/messageSegments.js';
 
 describe('messageBody', () => {
   it('drops the greeting and the sign-off with the name of a long e-mail', () => {
@@ -31,14 +31,24 @@ describe('messageBody', () => {
   });
 });
 
-describe('afterGreeting', () => {
-  it('gives what follows an opening greeting, or nothing', () => {
-    expect(afterGreeting('hello, is my contract RNW-1234 renewed?')).toBe('is my contract RNW-1234 renewed?');
-    expect(afterGreeting('  Bonjour Madame Durand, où en est le 4471-2290 ?')).toBe('où en est le 4471-2290 ?');
-    expect(afterGreeting('is my contract renewed?')).toBeUndefined();
-    expect(afterGreeting('hello!')).toBeUndefined();
-    expect(afterGreeting('hello, ?!')).toBeUndefined();
-    expect(afterGreeting('')).toBeUndefined();
-    expect(afterGreeting('hello, '.repeat(2000))).toBe('hello, '.repeat(1999).trim());
+describe('withoutSmallTalk', () => {
+  it.each([
+    ['hello, is my contract RNW-1234 renewed?', 'is my contract RNW-1234 renewed?'],
+    ['  Bonjour Madame Durand, où en est le 4471-2290 ?', 'où en est le 4471-2290 ?'],
+    ['délai de grâce ? merci beaucoup', 'délai de grâce ?'],
+    ['ok thanks, and who do I call for support?', 'and who do I call for support?'],
+    ['hi, is 4471-2290 renewed? thx', 'is 4471-2290 renewed?'],
+  ])('"%s" -> "%s"', (text, rest) => {
+    expect(withoutSmallTalk(text)).toBe(rest);
+  });
+
+  it('gives nothing when there is no small talk around the question, or nothing else', () => {
+    expect(withoutSmallTalk('is my contract renewed?')).toBeUndefined();
+    expect(withoutSmallTalk('is my contract renewed? and when does it end')).toBeUndefined();
+    expect(withoutSmallTalk('hello!')).toBeUndefined();
+    expect(withoutSmallTalk('hello, ?! thanks')).toBeUndefined();
+    expect(withoutSmallTalk('')).toBeUndefined();
+    expect(withoutSmallTalk('hello, '.repeat(2000))).toBe('hello, '.repeat(1999).trim());
+    expect(withoutSmallTalk('?'.repeat(5000))).toBeUndefined();
   });
 });
