@@ -11,7 +11,7 @@ export interface FeedbackRecorderOptions {
   clock: Clock;
   /**
    * Answers given with a recognizer score below this line are recorded as unanswered too.
-   * @default DEFAULT_LOW_CONFIDENCE (0.89)
+   * @default DEFAULT_LOW_CONFIDENCE (0.91)
    */
   lowConfidence?: number;
   /** Events older than this many days are purged by {@link FeedbackRecorder.purgeExpired}. @default 90 */
@@ -22,11 +22,11 @@ const DAY_MS = 86_400_000;
 
 /**
  * Answers under this confidence are also listed as unanswered. Chosen by measurement against the
- * trained recognizer (npm run eval:feedback): in cross-validation 29% of the answers under it are
+ * trained recognizer (npm run eval:feedback): in cross-validation 25% of the answers under it are
  * wrong, 3% above it; it is the lowest line that picks out the wrong answers best (F1). The model
  * answers only when its best intent leads by 0.6 or more, so no answer is under 0.6.
  */
-export const DEFAULT_LOW_CONFIDENCE = 0.89;
+export const DEFAULT_LOW_CONFIDENCE = 0.91;
 
 /**
  * Records what the knowledge owner needs to improve the answers: questions the bot could not
