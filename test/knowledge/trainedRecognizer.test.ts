@@ -97,7 +97,8 @@ describe('decide', () => {
 
 describe('the shipped recognizer between two topics', () => {
   it('offers both instead of guessing', () => {
-    const r = recognizer.recognize('extra licences when renewing');
+    // Extra seats at renewal: buying more licences (additional-licenses) or sizing the needs (plan-needs).
+    const r = recognizer.recognize('extra seats when renewing');
     expect(r.ambiguous).toBe(true);
     expect(r.candidates.map((c) => c.intent).sort()).toEqual(['additional-licenses', 'plan-needs']);
   });
