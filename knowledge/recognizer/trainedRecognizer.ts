@@ -25,7 +25,7 @@ const SMALL_TALK: ReadonlySet<string> = new Set(['greeting', 'thanks', 'goodbye'
 /** The threshold for check-status or start-renewal when the message carries a renewal-ID-looking number. */
 const OWN_CONTRACT_THRESHOLD = 0.25;
 
-export const CALIBRATED_TUNING: CalibratedTuning = { threshold: 0.75, ambiguityMargin: 0.6 };
+export const CALIBRATED_TUNING: CalibratedTuning = { threshold: 0.75, ambiguityMargin: 0.55 };
 
 /**
  * What the bot does with the best two in-scope probabilities (the out-of-scope class having lost):

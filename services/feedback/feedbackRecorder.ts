@@ -24,7 +24,7 @@ const DAY_MS = 86_400_000;
  * Answers under this confidence are also listed as unanswered. Chosen by measurement against the
  * trained recognizer (npm run eval:feedback): in cross-validation 25% of the answers under it are
  * wrong, 3% above it; it is the lowest line that picks out the wrong answers best (F1). The model
- * answers only when its best intent leads by 0.6 or more, so no answer is under 0.6.
+ * answers only when its best intent leads by 0.55 or more, so no answer is under 0.55.
  */
 export const DEFAULT_LOW_CONFIDENCE = 0.91;
 
