@@ -97,7 +97,7 @@ describe('decide', () => {
 
 describe('the shipped recognizer between two topics', () => {
   it('offers both instead of guessing', () => {
-    const r = recognizer.recognize('extra licences when renewing');
+    const r = recognizer.recognize('extra licences at renewal');
     expect(r.ambiguous).toBe(true);
     expect(r.candidates.map((c) => c.intent).sort()).toEqual(['additional-licenses', 'plan-needs']);
   });
