@@ -15,6 +15,16 @@ const CONFIDENT = 1.2;
 const ACCENTED = /[éèêëàâçùûôîïœ]/giu;
 /** A French chat sign-off made of symbols, which folding would erase ("a+", "merci, @+ !"), ending the message. */
 const FRENCH_SHORTHAND = /(^|[\s,])[a@]\s?\+[\s!.]*$/iu;
+const DIGIT = /\d/u;
+
+/**
+ * The words that can tell the languages apart: a word with a digit (a renewal ID, a date, an
+ * amount) is written the same in both, so it counts neither in training nor in a message;
+ * otherwise whichever language's examples hold more IDs would claim every message with one.
+ */
+function wordsOf(text: string): string[] {
+  return foldWords(text).filter((word) => !DIGIT.test(word));
+}
 
 /**
  * Tells French from English per message, also for short messages without accents and for
@@ -29,7 +39,7 @@ export class LanguageDetector {
   private readonly wordOdds = new WordCache<Float64Array>();
 
   constructor(corpus: Record<Lang, readonly string[]>) {
-    const vocab = (lang: Lang) => new Set(corpus[lang].flatMap((text) => foldWords(text)));
+    const vocab = (lang: Lang) => new Set(corpus[lang].flatMap((text) => wordsOf(text)));
     const fr = vocab('fr');
     const en = vocab('en');
     this.vocabulary = {
@@ -48,7 +58,7 @@ export class LanguageDetector {
   }
 
   detect(text: string): LanguageGuess {
-    const words = foldWords(text);
+    const words = wordsOf(text);
     let evidence = 0;
     for (const word of words) {
       if (LANGUAGE_CLUES.fr.has(word) && !LANGUAGE_CLUES.en.has(word)) evidence += 2;
@@ -96,7 +106,7 @@ function trigramsOf(word: string): string[] {
 function countTrigrams(texts: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const text of texts) {
-    for (const word of foldWords(text)) {
+    for (const word of wordsOf(text)) {
       for (const gram of trigramsOf(word)) counts.set(gram, (counts.get(gram) ?? 0) + 1);
     }
   }

@@ -97,7 +97,8 @@ describe('decide', () => {
 
 describe('the shipped recognizer between two topics', () => {
   it('offers both instead of guessing', () => {
-    const r = recognizer.recognize('extra licences at renewal');
+    // More users at renewal: sizing the needs (plan-needs) or buying more licences (additional-licenses).
+    const r = recognizer.recognize('extra users at renewal');
     expect(r.ambiguous).toBe(true);
     expect(r.candidates.map((c) => c.intent).sort()).toEqual(['additional-licenses', 'plan-needs']);
   });
