@@ -97,8 +97,8 @@ describe('decide', () => {
 
 describe('the shipped recognizer between two topics', () => {
   it('offers both instead of guessing', () => {
-    // More users at renewal: sizing the needs (plan-needs) or buying more licences (additional-licenses).
-    const r = recognizer.recognize('extra users at renewal');
+    // More seats at renewal: sizing the needs (plan-needs) or buying more licences (additional-licenses).
+    const r = recognizer.recognize('extra seats at renewal');
     expect(r.ambiguous).toBe(true);
     expect(r.candidates.map((c) => c.intent).sort()).toEqual(['additional-licenses', 'plan-needs']);
   });

@@ -24,12 +24,14 @@ export interface ReportOptions {
 const DAY_MS = 86_400_000;
 
 /**
- * The suggestion line, measured against the trained recognizer (npm run eval:feedback) on 124
- * labelled unanswered questions: 0.58 tells a phrasing of an entry from a new topic best (balanced
- * accuracy 80 %). The recognizer's probabilities are sharp (it answers only when the best intent
- * leads by 0.6), so an unanswered question's best intent above 0.58 is usually the right entry.
+ * The suggestion line, measured against the trained recognizer (npm run eval:feedback) on 111
+ * labelled unanswered questions (the fixture and the development sets' unanswered questions):
+ * 0.23-0.26 tell a phrasing of an entry from a new topic best (balanced accuracy 88.5 %; 0.24 is
+ * the middle). Re-chosen after issue 9's fifth round of phrasings: with more phrasings the model
+ * is sure of more questions, and those it leaves unanswered have flatter scores (0.58 fell to
+ * 56 % on the fixture, under the old 0.12 line's 62 %).
  */
-export const DEFAULT_PHRASING_LINE = 0.58;
+export const DEFAULT_PHRASING_LINE = 0.24;
 
 /** Builds the report of a period from the recorded events (already limited to the period or not). */
 export function buildReport(all: readonly FeedbackEvent[], options: ReportOptions): FeedbackReport {
