@@ -15,7 +15,7 @@ describe('the main dialog, in French', () => {
 
   it('answers a French question in an English-locale conversation in French', async () => {
     const h = botHarness({ locale: 'en-US' });
-    await h.adapter.send('comment savoir si mon contrat arrive a expiration').assertReply((reply) => {
+    await h.adapter.send('comment etre prevenu que mon contrat arrive a expiration').assertReply((reply) => {
       expect(reply.text).toBe(h.asked('expiry-notice', 'fr'));
     });
   });

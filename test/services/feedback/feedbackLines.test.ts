@@ -85,9 +85,9 @@ describe('the report\'s suggestion line', () => {
   // (`npm run eval:feedback`); on this fixture alone it is no worse than the old 0.12 line.
   it('separates phrasings of an entry from new topics no worse than the line it replaced, near the best on the labelled fixture', () => {
     const samples = unansweredFixture();
-    // 4 since the ensemble model and the fourth round's phrasings (issue 9): it answers more of the
-    // fixture's phrasings itself, so fewer reach the report.
-    expect(samples.filter((s) => s.truth !== 'new').length).toBeGreaterThanOrEqual(4);
+    // 3 since the fifth round's French phrasings (issue 9; 4 after the fourth): the model answers more
+    // of the fixture's phrasings itself, so fewer reach the report.
+    expect(samples.filter((s) => s.truth !== 'new').length).toBeGreaterThanOrEqual(3);
     expect(samples.filter((s) => s.truth === 'new').length).toBeGreaterThanOrEqual(20);
     const shipped = separation(samples, DEFAULT_PHRASING_LINE);
     const before = separation(samples, 0.12);
