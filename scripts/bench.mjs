@@ -49,6 +49,7 @@ if (!mixedOnly) {
     ['blind 2 (test/knowledge/blind2)', path.join(root, 'test', 'knowledge', 'blind2', 'blind2.jsonl')],
     ['blind 3 (test/knowledge/blind3)', path.join(root, 'test', 'knowledge', 'blind3', 'blind3.jsonl')],
     ['blind 4 (test/knowledge/blind4)', path.join(root, 'test', 'knowledge', 'blind4', 'blind4.jsonl')],
+    ['blind 5 (test/knowledge/blind5)', path.join(root, 'test', 'knowledge', 'blind5', 'blind5.jsonl')],
   ];
   for (const [name, file] of sets) {
     if (!existsSync(file)) { row(`${name}`, 'not found'); continue; }

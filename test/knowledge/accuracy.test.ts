@@ -44,6 +44,15 @@ const BLIND_SETS = [
     minCases: 350,
     floors: { fr: 0.93, en: 0.905, none: 0.94, wrong: 0.045, lang: 0.99 },
   },
+  {
+    // Scored once at the start and once at the end of issue 9's fifth round (2026-12-01): start
+    // fr 97.7%, en 95.5%, out-of-scope rejected 92.7%, wrong topic 2.0%, language 100%; end (threshold
+    // 0.8 / margin 0.5) fr 98.3%, en 96.0%, out-of-scope rejected 96.4% (53/55), wrong topic 1.4%, language 100%.
+    name: 'blind set 5',
+    file: fromRoot('test', 'knowledge', 'blind5', 'blind5.jsonl'),
+    minCases: 400,
+    floors: { fr: 0.97, en: 0.945, none: 0.94, wrong: 0.02, lang: 0.99 },
+  },
 ];
 
 interface Case {

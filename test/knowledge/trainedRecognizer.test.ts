@@ -117,9 +117,8 @@ describe('decide', () => {
 
 describe('the shipped recognizer between two topics', () => {
   it('offers both instead of guessing', () => {
-    // More licences at renewal: sizing the needs (plan-needs) or buying more licences (additional-licenses).
-    // ('extra users at renewal' is now plan-needs 0.76 / additional-licenses 0.17, past the 0.55 margin.)
-    const r = recognizer.recognize('adding licences at renewal');
+    // More seats at renewal: sizing the needs (plan-needs) or buying more licences (additional-licenses).
+    const r = recognizer.recognize('extra seats at renewal');
     expect(r.ambiguous).toBe(true);
     expect(r.candidates.map((c) => c.intent).sort()).toEqual(['additional-licenses', 'plan-needs']);
   });
