@@ -22,9 +22,9 @@ const DAY_MS = 86_400_000;
 
 /**
  * Answers under this confidence are also listed as unanswered. Chosen by measurement against the
- * trained recognizer (npm run eval:feedback): in cross-validation 25% of the answers under it are
+ * trained recognizer (npm run eval:feedback): in cross-validation about 24% of the answers under it are
  * wrong, 3% above it; it is the lowest line that picks out the wrong answers best (F1). The model
- * answers only when its best intent leads by 0.55 or more, so no answer is under 0.55.
+ * answers only when its best intent leads by 0.5 or more (CALIBRATED_TUNING), so no answer is under 0.5.
  */
 export const DEFAULT_LOW_CONFIDENCE = 0.91;
 
