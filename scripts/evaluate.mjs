@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `npm run eval:model` (node scripts/evaluate.mjs [--misses] [--no-cv] [--blind] [--set FILE]...): how well the recognizer understands messages it has never seen.
+// `npm run eval:model` (node scripts/evaluate.mjs [--misses] [--cv-misses] [--no-cv] [--blind] [--set FILE]...): how well the recognizer understands messages it has never seen.
 //   1. grouped 5-fold cross-validation over the knowledge base's phrasings (near-copies of a
 //      phrasing stay in its fold), with the abstention threshold each level would give;
 //   2. with --blind, the blind sets under test/knowledge/blind, blind2, blind3, blind4 and blind5 (each written before a round of tuning, scored once);
 //   3. any labelled set named with --set (`npm run bench` passes the development sets kept outside the project).
+// --cv-misses lists the cross-validation phrasings answered with another intent at the shipped tuning, to audit the data.
 // Prints top-1 French/English, out-of-scope rejected, wrong-topic rate and language detected.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -74,7 +75,7 @@ export function crossValidate(examples, options) {
       const ranked = model.classify(e.text);
       const best = ranked.find((r) => r.label !== OUT_OF_SCOPE_LABEL);
       const second = ranked.filter((r) => r.label !== OUT_OF_SCOPE_LABEL)[1];
-      predictions.push({ expect: e.label, best: best.label, p: best.probability, p2: second?.probability ?? 0, second: second?.label, oosWins: ranked[0].label === OUT_OF_SCOPE_LABEL });
+      predictions.push({ text: e.text, lang: e.lang, expect: e.label, best: best.label, p: best.probability, p2: second?.probability ?? 0, second: second?.label, oosWins: ranked[0].label === OUT_OF_SCOPE_LABEL });
     });
   }
   return { predictions, groups };
@@ -131,6 +132,19 @@ export function chooseTuning(predictions) {
   near.sort((a, b) => b.threshold - a.threshold || a.ambiguityMargin - b.ambiguityMargin);
   return { threshold: near[0].threshold, ambiguityMargin: near[0].ambiguityMargin };
 }
+/**
+ * The cross-validation phrasings the shipped decision answers with another intent (in-scope ones
+ * given the wrong topic, and out-of-scope ones answered), grouped by expected -> given pair, most frequent pair first.
+ */
+export function cvMisses(predictions, tuning = CALIBRATED_TUNING) {
+  const misses = predictions.filter((p) => !p.oosWins && p.best !== p.expect && decide(p.p, p.p2, tuning) === 'answer');
+  const count = new Map();
+  for (const m of misses) count.set(`${m.expect} -> ${m.best}`, (count.get(`${m.expect} -> ${m.best}`) ?? 0) + 1);
+  const pair = (m) => `${m.expect} -> ${m.best}`;
+  misses.sort((a, b) => count.get(pair(b)) - count.get(pair(a)) || pair(a).localeCompare(pair(b)) || b.p - a.p);
+  return misses.map((m) => `  ${m.lang} ${JSON.stringify(m.text)}: expected ${m.expect}, given ${m.best} p ${m.p.toFixed(2)}, second ${m.second ?? '-'} ${m.p2.toFixed(2)}`);
+}
+
 /** Out-of-scope messages the bot must decline (issue 9's target). */
 export const MIN_REJECTED = 0.92;
 export const NEAR_TIE = 0.005;
@@ -195,6 +209,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     for (const ambiguityMargin of MARGINS) {
       const r = ratesAt(predictions, shipped.threshold, { ...shipped, ambiguityMargin });
       console.log(`  threshold ${shipped.threshold}, margin ${ambiguityMargin.toFixed(2)}: ${line(r)}${ambiguityMargin === shipped.ambiguityMargin ? '  <- shipped' : ''}`);
+    }
+    if (args.includes('--cv-misses')) {
+      const misses = cvMisses(predictions, shipped);
+      console.log(`cross-validation answers given to another intent at the shipped tuning (${misses.length}; text: expected, given p, second p2):`);
+      console.log(misses.join('\n'));
     }
   }
   const { recognizer } = createUnderstanding();
