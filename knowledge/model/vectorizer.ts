@@ -27,19 +27,28 @@ export class Vectorizer {
   /** The character n-gram features of each word seen, so a word met again builds no substrings (most of a message's allocations). */
   private readonly wordGrams: WordCache<Int32Array>;
 
-  constructor(readonly features: readonly string[], readonly idf: Float32Array, maxCachedWords = 20_000) {
+  /** How many features: the maps hold them all, the list of names is not kept (about 1.5 MB for the shipped model). */
+  readonly size: number;
+
+  constructor(features: readonly string[], readonly idf: Float32Array, maxCachedWords = 20_000) {
     this.wordGrams = new WordCache(maxCachedWords);
     features.forEach((f, i) => {
       const kind = f[0] === 'w' ? this.words : f[0] === 'b' ? this.pairs : this.grams;
-      kind.set(f.slice(2), i);
+      kind.set(ownString(f.slice(2)), i);
     });
+    this.size = features.length;
     this.counts = new Float32Array(features.length);
     this.touched = new Int32Array(features.length);
     this.scratchRow = { indexes: this.touched, values: this.rowValues, length: 0 };
   }
 
-  get size(): number {
-    return this.features.length;
+  /** The feature names by index ("w word", "b word pair", "c gram"), rebuilt from the maps: for the model file and tests, not per message. */
+  get features(): string[] {
+    const features = new Array<string>(this.size);
+    for (const [prefix, kind] of [['w', this.words], ['b', this.pairs], ['c', this.grams]] as const) {
+      for (const [key, i] of kind) features[i] = `${prefix} ${key}`;
+    }
+    return features;
   }
 
   /** Learns the vocabulary and IDF of folded training texts; features sorted, so the result is deterministic. */
@@ -129,4 +138,12 @@ export class Vectorizer {
     }
     return Int32Array.from(found);
   }
+}
+
+/**
+ * A string that holds its own characters: V8 makes a slice of 13 characters or more a view of
+ * the whole string, which would keep every feature's full name alive beside the map's key.
+ */
+function ownString(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
 }
