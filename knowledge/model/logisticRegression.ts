@@ -102,7 +102,7 @@ function scoresInto(weights: Float32Array, bias: Float32Array, classes: number, 
 
 function softmaxInPlace(v: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
   let max = -Infinity;
-  for (const x of v) if (x > max) max = x;
+  for (let k = 0; k < v.length; k += 1) if ((v[k] ?? 0) > max) max = v[k] ?? 0;
   let sum = 0;
   for (let k = 0; k < v.length; k += 1) {
     const e = Math.exp((v[k] ?? 0) - max);
