@@ -26,10 +26,23 @@ export function createTranslator(resources = readLocaleResources()): Translator 
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  const fixed = new Map(LANGS.map((lang) => [lang, remembering(instance.getFixedT(lang))] as const));
+  const fixed = new Map(LANGS.map((lang) => {
+    const plurals: PluralLookup = { rules: new Intl.PluralRules(lang), resource: (key) => instance.getResource(lang, 'translation', key) };
+    return [lang, remembering(instance.getFixedT(lang), 5000, plurals)] as const;
+  }));
   return {
     forLang: (lang) => fixed.get(lang) ?? instance.getFixedT(lang),
   };
+}
+
+/**
+ * What a plural call (`{ count }`) needs to pick its key as i18next does: the language's plural
+ * rules (i18next asks Intl.PluralRules too) and the raw strings of the locale file.
+ */
+export interface PluralLookup {
+  rules: Intl.PluralRules;
+  /** The locale file's value at a dotted key (a string, an object, or undefined when missing). */
+  resource: (key: string) => unknown;
 }
 
 /**
@@ -39,11 +52,13 @@ export function createTranslator(resources = readLocaleResources()): Translator 
  * The number of entries is bounded by the keys the code asks for (a template literal such as
  * `feedback.${answer}` included), with a cap in case a caller builds keys from input.
  */
-export function remembering(t: Translate, maxKeys = 5000): Translate {
+export function remembering(t: Translate, maxKeys = 5000, plurals?: PluralLookup): Translate {
   const strings = new Map<string, string>();
   const lists = new Map<string, string[]>();
   /** Per key: the template's placeholder names when it is a plain one (see {@link plainPlaceholders}), else null. */
   const placeholders = new Map<string, ReadonlySet<string> | null>();
+  /** Per plural key, per plural form ('zero' for a count of 0): its plain template, or null when i18next must answer. */
+  const pluralForms = new Map<string, Map<string, string | null>>();
   return new Proxy(t, {
     apply(target, thisArg, args: unknown[]) {
       const [key, options] = args;
@@ -65,7 +80,24 @@ export function remembering(t: Translate, maxKeys = 5000): Translate {
           placeholders.set(key, names);
           if (strings.size < maxKeys) strings.set(key, template);
         }
-        if (names && typeof template === 'string' && Object.keys(options).every((name) => names.has(name))) return interpolate(template, options);
+        if (names && typeof template === 'string') return interpolate(template, options);
+        return Reflect.apply(target, thisArg, args);
+      }
+      // A plural (`{ count, …values }`, a status line's days, a product's licences): the key i18next
+      // would use (`key_zero` for 0, `key_<plural form>`, then `key`) is picked the same way, and
+      // its plain template filled in; anything else (a missing key, an object) goes through.
+      if (args.length === 2 && plurals && isPluralValues(options)) {
+        const { count } = options;
+        const form = count === 0 ? 'zero' : plurals.rules.select(count);
+        let forms = pluralForms.get(key);
+        if (forms === undefined && pluralForms.size < maxKeys) pluralForms.set(key, (forms = new Map()));
+        let template = forms?.get(form);
+        if (template === undefined) {
+          const found = pluralTemplate(plurals, key, count);
+          template = found !== undefined && plainPlaceholders(found) ? found : null;
+          forms?.set(form, template);
+        }
+        if (template !== null) return interpolate(template, options);
         return Reflect.apply(target, thisArg, args);
       }
       // A word list (`{ returnObjects: true }`): a fresh copy each time, callers may change it.
@@ -107,6 +139,29 @@ function isPlainValues(options: unknown): options is Record<string, string | num
     if (typeof value !== 'string' && typeof value !== 'number') return false;
   }
   return true;
+}
+
+/** A plural call: a number `count`, the other variables plain. */
+function isPluralValues(options: unknown): options is Record<string, string | number> & { count: number } {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return false;
+  const { count, ...values } = options as Record<string, unknown>;
+  return typeof count === 'number' && isPlainValues(values);
+}
+
+/**
+ * The string i18next picks for `count` (default plural separator `_`, no ordinal, no context):
+ * it tries `key_zero` when count is 0, then `key_<form>`, then `key`; the first that holds a
+ * string wins. Undefined when what it finds is not a string (an object, nothing).
+ */
+function pluralTemplate(plurals: PluralLookup, key: string, count: number): string | undefined {
+  const candidates = [`${key}_${plurals.rules.select(count)}`, key];
+  if (count === 0) candidates.unshift(`${key}_zero`);
+  for (const candidate of candidates) {
+    const value = plurals.resource(candidate);
+    if (value === undefined || value === null) continue;
+    return typeof value === 'string' ? value : undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Lang } from '../schema.js';
-import { foldWords } from '../text/foldText.js';
+import { foldText, foldWords } from '../text/foldText.js';
 import { LANGUAGE_CLUES } from '../text/stopwords.js';
 import { WordCache } from '../text/wordCache.js';
 
@@ -13,6 +13,8 @@ export interface LanguageGuess {
 /** How much evidence a confident guess needs. */
 const CONFIDENT = 1.2;
 const ACCENTED = /[éèêëàâçùûôîïœ]/giu;
+/** The same letters, tested without a count (not global: no state between calls). */
+const HAS_ACCENT = /[éèêëàâçùûôîïœ]/iu;
 /** A French chat sign-off made of symbols, which folding would erase ("a+", "merci, @+ !"), ending the message. */
 const FRENCH_SHORTHAND = /(^|[\s,])[a@]\s?\+[\s!.]*$/iu;
 const DIGIT = /\d/u;
@@ -58,23 +60,24 @@ export class LanguageDetector {
   }
 
   detect(text: string): LanguageGuess {
-    const words = wordsOf(text);
+    const folded = foldText(text);
+    const words = folded === '' ? [] : folded.split(' ');
     let evidence = 0;
+    let grams = 0;
+    let odds = 0;
     for (const word of words) {
+      if (DIGIT.test(word)) continue;
       if (LANGUAGE_CLUES.fr.has(word) && !LANGUAGE_CLUES.en.has(word)) evidence += 2;
       else if (LANGUAGE_CLUES.en.has(word) && !LANGUAGE_CLUES.fr.has(word)) evidence -= 2;
       else if (this.vocabulary.fr.has(word)) evidence += 0.5;
       else if (this.vocabulary.en.has(word)) evidence -= 0.5;
-    }
-    evidence += Math.min(3, (text.match(ACCENTED) ?? []).length * 1.5);
-    if (FRENCH_SHORTHAND.test(text)) evidence += 2;
-    let grams = 0;
-    let odds = 0;
-    for (const word of words) {
       const values = this.oddsOf(word);
       for (let i = 0; i < values.length; i += 1) odds += values[i] ?? 0;
       grams += values.length;
     }
+    // Most messages have no accent: the list of accented letters is built only for those that do.
+    if (HAS_ACCENT.test(text)) evidence += Math.min(3, (text.match(ACCENTED) ?? []).length * 1.5);
+    if (FRENCH_SHORTHAND.test(text)) evidence += 2;
     // The trigram model breaks ties and carries messages made of unknown words; it never
     // outvotes a clear function-word clue on its own.
     if (grams > 0) evidence += Math.max(-1, Math.min(1, odds / Math.sqrt(grams)));

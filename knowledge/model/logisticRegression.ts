@@ -83,16 +83,17 @@ export function trainLogisticRegression(rows: readonly SparseVector[], labels: r
   return { classes, features, weights, bias };
 }
 
-/** Class probabilities of one row. */
-export function predictProbabilities(model: LinearModel, row: SparseVector, out: Float64Array<ArrayBuffer> = new Float64Array(model.classes)): Float64Array<ArrayBuffer> {
+/** Class probabilities of one row (its first `length` entries when it has a length: a scratch row, see Vectorizer.transformInPlace). */
+export function predictProbabilities(model: LinearModel, row: SparseVector & { length?: number }, out: Float64Array<ArrayBuffer> = new Float64Array(model.classes)): Float64Array<ArrayBuffer> {
   scoresInto(model.weights, model.bias, model.classes, row, out);
   return softmaxInPlace(out);
 }
 
-function scoresInto(weights: Float32Array, bias: Float32Array, classes: number, row: SparseVector, out: Float64Array<ArrayBuffer>): void {
+function scoresInto(weights: Float32Array, bias: Float32Array, classes: number, row: SparseVector & { length?: number }, out: Float64Array<ArrayBuffer>): void {
   for (let k = 0; k < classes; k += 1) out[k] = bias[k] ?? 0;
   const { indexes, values } = row;
-  for (let p = 0; p < indexes.length; p += 1) {
+  const length = row.length ?? indexes.length;
+  for (let p = 0; p < length; p += 1) {
     const base = (indexes[p] ?? 0) * classes;
     const x = values[p] ?? 0;
     for (let k = 0; k < classes; k += 1) out[k] = (out[k] ?? 0) + (weights[base + k] ?? 0) * x;
@@ -101,7 +102,7 @@ function scoresInto(weights: Float32Array, bias: Float32Array, classes: number, 
 
 function softmaxInPlace(v: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
   let max = -Infinity;
-  for (const x of v) if (x > max) max = x;
+  for (let k = 0; k < v.length; k += 1) if ((v[k] ?? 0) > max) max = v[k] ?? 0;
   let sum = 0;
   for (let k = 0; k < v.length; k += 1) {
     const e = Math.exp((v[k] ?? 0) - max);

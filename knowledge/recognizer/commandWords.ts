@@ -38,8 +38,13 @@ export interface CommandReading {
  * @example
  * commands.read(foldText('Suivant, merci')).within.has('next') // true
  */
+/** What a message that holds no command word reads as: shared, it is never changed (read-only sets). */
+const NO_COMMAND: CommandReading = Object.freeze({ exact: new Set<CommandName>(), within: new Set<CommandName>(), exactLangs: new Set<Lang>() });
+
 export class CommandWords {
   private readonly phrases: ReadonlyArray<readonly [CommandName, string, Lang]>;
+  /** Each phrase with a space on both sides, as it is searched for in a short message (built once, not per message). */
+  private readonly paddedPhrases: readonly string[];
 
   constructor(lists: ReadonlyArray<readonly [Lang, Readonly<Record<CommandName, readonly string[]>>]>) {
     const phrases: Array<readonly [CommandName, string, Lang]> = [];
@@ -47,6 +52,7 @@ export class CommandWords {
       for (const name of COMMAND_NAMES) for (const phrase of list[name]) phrases.push([name, foldText(phrase), lang]);
     }
     this.phrases = phrases.filter(([, phrase]) => phrase !== '');
+    this.paddedPhrases = this.phrases.map(([, phrase]) => ` ${phrase} `);
   }
 
   /** The command lists under `commands.<name>` of each language's locale file; throws when one is missing. */
@@ -60,21 +66,30 @@ export class CommandWords {
 
   /** @param folded the message as foldText gives it */
   read(folded: string): CommandReading {
-    const exact = new Set<CommandName>();
-    const within = new Set<CommandName>();
-    const exactLangs = new Set<Lang>();
-    if (folded === '') return { exact, within, exactLangs };
-    const short = folded.split(' ').length <= SHORT_MESSAGE_WORDS;
-    const padded = ` ${folded} `;
-    for (const [name, phrase, lang] of this.phrases) {
+    if (folded === '') return NO_COMMAND;
+    const short = countWords(folded, SHORT_MESSAGE_WORDS + 1) <= SHORT_MESSAGE_WORDS;
+    let reading: { exact: Set<CommandName>; within: Set<CommandName>; exactLangs: Set<Lang> } | undefined;
+    const padded = short ? ` ${folded} ` : '';
+    for (let i = 0; i < this.phrases.length; i += 1) {
+      const [name, phrase, lang] = this.phrases[i] ?? [];
+      if (name === undefined || lang === undefined) continue;
       if (phrase === folded) {
-        exact.add(name);
-        exactLangs.add(lang);
-        within.add(name);
-      } else if (short && padded.includes(` ${phrase} `)) {
-        within.add(name);
+        reading ??= { exact: new Set(), within: new Set(), exactLangs: new Set() };
+        reading.exact.add(name);
+        reading.exactLangs.add(lang);
+        reading.within.add(name);
+      } else if (short && padded.includes(this.paddedPhrases[i] ?? '')) {
+        reading ??= { exact: new Set(), within: new Set(), exactLangs: new Set() };
+        reading.within.add(name);
       }
     }
-    return { exact, within, exactLangs };
+    return reading ?? NO_COMMAND;
   }
+}
+
+/** The number of space-separated words of a text, counting no further than `limit`. */
+function countWords(text: string, limit: number): number {
+  let words = 1;
+  for (let at = text.indexOf(' '); at !== -1 && words < limit; at = text.indexOf(' ', at + 1)) words += 1;
+  return words;
 }

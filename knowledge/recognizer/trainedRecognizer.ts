@@ -2,7 +2,7 @@ import { LANGS, NONE, isIntentId, type IntentId, type Lang } from '../schema.js'
 import { LanguageDetector } from '../language/languageDetector.js';
 import { foldText } from '../text/foldText.js';
 import { foldForModel, hasRenewalId } from '../model/features.js';
-import type { IntentModel } from '../model/intentModel.js';
+import type { IntentModel, Ranking } from '../model/intentModel.js';
 import { messageBody, withoutSmallTalk } from '../text/messageSegments.js';
 import type { Candidate, IntentRecognizer, Recognition, RecognizeOptions, RecognizerExamples } from './recognizer.js';
 
@@ -80,29 +80,27 @@ export class TrainedRecognizer implements IntentRecognizer {
 
     // Greeting and sign-off dropped: they pull long e-mails towards small talk.
     let folded = foldForModel(messageBody(sample));
-    let ranked = this.model.classifyFolded(folded);
+    let ranked = this.model.rankFolded(folded);
     // "hello, is my contract RNW-1234 renewed?", "délai de grâce ? merci beaucoup": the greeting or
     // thanks must not win over the question beside it. When small talk wins, the message without its
     // opening greeting or thanks and closing thanks or goodbye is read alone; it wins when it is about
     // something else, and more surely than the whole message is small talk ("bonsoir, il y a
     // quelqu'un ?" stays a greeting: 1.0 against talk-to-agent 0.6 for the rest).
-    const smallTalk = ranked[0] && SMALL_TALK.has(ranked[0].label) ? ranked[0] : undefined;
+    const smallTalk = SMALL_TALK.has(this.labelAt(ranked, 0) ?? '');
     const rest = smallTalk ? withoutSmallTalk(sample) : undefined;
     if (smallTalk && rest !== undefined) {
       const restFolded = foldForModel(rest);
-      const restRanked = this.model.classifyFolded(restFolded);
-      const restTop = restRanked[0];
-      if (restTop && isIntentId(restTop.label) && !SMALL_TALK.has(restTop.label) && restTop.probability > smallTalk.probability) {
+      const restRanked = this.model.rankFolded(restFolded);
+      const restTop = this.labelAt(restRanked, 0) ?? '';
+      if (isIntentId(restTop) && !SMALL_TALK.has(restTop) && probabilityAt(restRanked, 0) > probabilityAt(ranked, 0)) {
         folded = restFolded;
         ranked = restRanked;
       }
     }
-    const inScope: Candidate[] = [];
-    for (const { label, probability } of ranked) if (isIntentId(label)) inScope.push({ intent: label, score: probability });
     const hasId = hasRenewalId(folded);
-    const candidates = withRenewalIdRule(inScope, hasId).slice(0, 3).map((c) => ({ intent: c.intent, score: round(c.score) }));
+    const candidates = this.bestCandidates(ranked, hasId);
     const best = candidates[0];
-    const topLabel = ranked[0]?.label;
+    const topLabel = this.labelAt(ranked, 0);
     // A renewal-ID-looking number is itself evidence that the message is about that contract.
     const aboutOwnContract = hasId && (best?.intent === 'check-status' || best?.intent === 'start-renewal');
     const threshold = aboutOwnContract ? Math.min(this.tuning.threshold, OWN_CONTRACT_THRESHOLD) : this.tuning.threshold;
@@ -114,7 +112,31 @@ export class TrainedRecognizer implements IntentRecognizer {
     const ambiguous = decision === 'ask';
     return { ...base, intent: best.intent, score: best.score, candidates: ambiguous ? candidates.slice(0, 2) : candidates, ambiguous, top: candidates };
   }
+
+  private labelAt(ranking: Ranking, rank: number): string | undefined {
+    const k = ranking.order[rank];
+    return k === undefined ? undefined : this.model.labels[k];
+  }
+
+  /**
+   * The three best in-scope intents, scores rounded, after the renewal-ID rule. Only the first
+   * few labels are made into candidates: when the rule cannot apply, the three best in-scope
+   * ones are the answer; when it may, every in-scope label is ranked as the rule needs.
+   */
+  private bestCandidates(ranking: Ranking, hasId: boolean): Candidate[] {
+    const inScope: Candidate[] = [];
+    const needAll = hasId;
+    for (let rank = 0; rank < ranking.order.length && (needAll || inScope.length < 3); rank += 1) {
+      const label = this.labelAt(ranking, rank) ?? '';
+      if (isIntentId(label)) inScope.push({ intent: label, score: probabilityAt(ranking, rank) });
+    }
+    const ranked = needAll ? withRenewalIdRule(inScope, hasId).slice(0, 3) : inScope;
+    for (const c of ranked) c.score = round(c.score);
+    return ranked;
+  }
 }
+
+const probabilityAt = (ranking: Ranking, rank: number): number => ranking.probabilities[ranking.order[rank] ?? 0] ?? 0;
 
 /**
  * A message that carries a renewal-ID-looking number asks about that contract (its status, or

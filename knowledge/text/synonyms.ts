@@ -24,7 +24,16 @@ const SYNONYMS: Record<Lang, Record<string, string>> = {
   },
 };
 
+/**
+ * The lists as maps: a lookup of any word a user types hashes it once, and finds nothing for
+ * "constructor" (a plain object answered it with Object's constructor function).
+ */
+const CANONICAL: Record<Lang, ReadonlyMap<string, string>> = {
+  en: new Map(Object.entries(SYNONYMS.en)),
+  fr: new Map(Object.entries(SYNONYMS.fr)),
+};
+
 /** The canonical form of a folded word in a language (the word itself when it has none). */
 export function canonicalWord(word: string, lang: Lang): string {
-  return SYNONYMS[lang][word] ?? word;
+  return CANONICAL[lang].get(word) ?? word;
 }

@@ -18,6 +18,11 @@ describe('foldForModel', () => {
     expect(foldForModel('my licences')).toBe(foldForModel('my licenses'));
   });
 
+  it('keeps a word that names a property of plain objects as it is', () => {
+    // "constructor" used to become the text of Object's constructor function.
+    expect(foldForModel('which constructor toString valueOf hasOwnProperty')).toBe('which constructor tostring valueof hasownproperty');
+  });
+
   it('returns an empty text for messages without letters or digits', () => {
     for (const text of ['', '   ', '🙂🙂', '?!', '\u0000\u0001']) expect(foldForModel(text)).toBe('');
   });
@@ -61,6 +66,17 @@ describe('Vectorizer', () => {
 
   it('gives the same row when asked twice (its scratch space is cleared)', () => {
     expect(vectorizer.transform('grace grace period')).toEqual(vectorizer.transform('grace grace period'));
+  });
+
+  it('gives in place the row it gives as a copy, also after a longer text and for one longer than its first scratch space', () => {
+    const long = Array.from({ length: 80 }, (_, i) => `${texts[i % texts.length] ?? ''} grace${i}`).join(' ');
+    for (const text of ['grace grace period', long, 'period', '', long, 'grace period renew']) {
+      const copy = vectorizer.transform(text);
+      const row = vectorizer.transformInPlace(text);
+      expect(row.length).toBe(copy.indexes.length);
+      expect(row.indexes.slice(0, row.length)).toEqual(copy.indexes);
+      expect(row.values.slice(0, row.length)).toEqual(copy.values);
+    }
   });
 
   it('gives the same rows with its per-word cache full, empty or off', () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { foldForModel } from '../../../knowledge/model/features.js';
 import { IntentModel, type TrainingExample } from '../../../knowledge/model/intentModel.js';
 import { decodeModelFile, encodeModelFile, ensureModelFile, loadOrTrainModel, readModelFile } from '../../../knowledge/model/modelFile.js';
 import { fingerprintOf } from '../../../knowledge/model/trainingData.js';
@@ -33,6 +34,19 @@ describe('IntentModel', () => {
   it('trains deterministically: same examples and seed, same weights', () => {
     const again = IntentModel.train(EXAMPLES, 'toy', OPTIONS);
     expect(encodeModelFile(again.parts()).equals(encodeModelFile(model.parts()))).toBe(true);
+  });
+
+  it('ranks as its probabilities say, equal ones in label order, and transforms in place as in a copy', () => {
+    for (const text of ['grace period', 'pay monthly', 'joke', '', 'grace grace grace period monthly pay joke']) {
+      const ranked = model.classify(text);
+      const { order, probabilities } = model.rankFolded(foldForModel(text));
+      expect(ranked.map((r) => r.label)).toEqual(Array.from(order, (k) => model.labels[k]));
+      for (const r of ranked) expect(r.probability).toBe(probabilities[model.labels.indexOf(r.label)]);
+      for (let i = 1; i < ranked.length; i += 1) {
+        const [a, b] = [ranked[i - 1], ranked[i]];
+        if (a && b) expect(a.probability > b.probability || (a.probability === b.probability && model.labels.indexOf(a.label) < model.labels.indexOf(b.label))).toBe(true);
+      }
+    }
   });
 
   it('gives the same answers after a round trip through its file format', () => {
