@@ -50,6 +50,7 @@ if (!mixedOnly) {
     ['blind 3 (test/knowledge/blind3)', path.join(root, 'test', 'knowledge', 'blind3', 'blind3.jsonl')],
     ['blind 4 (test/knowledge/blind4)', path.join(root, 'test', 'knowledge', 'blind4', 'blind4.jsonl')],
     ['blind 5 (test/knowledge/blind5)', path.join(root, 'test', 'knowledge', 'blind5', 'blind5.jsonl')],
+    ['blind 6 (test/knowledge/blind6)', path.join(root, 'test', 'knowledge', 'blind6', 'blind6.jsonl')],
   ];
   for (const [name, file] of sets) {
     if (!existsSync(file)) { row(`${name}`, 'not found'); continue; }

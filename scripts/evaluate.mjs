@@ -2,7 +2,7 @@
 // `npm run eval:model` (node scripts/evaluate.mjs [--misses] [--cv-misses] [--no-cv] [--blind] [--set FILE]...): how well the recognizer understands messages it has never seen.
 //   1. grouped 5-fold cross-validation over the knowledge base's phrasings (near-copies of a
 //      phrasing stay in its fold), with the abstention threshold each level would give;
-//   2. with --blind, the blind sets under test/knowledge/blind, blind2, blind3, blind4 and blind5 (each written before a round of tuning, scored once);
+//   2. with --blind, the blind sets under test/knowledge/blind, blind2 … blind6 (each written before a round of tuning, scored once);
 //   3. any labelled set named with --set (`npm run bench` passes the development sets kept outside the project).
 // --cv-misses lists the cross-validation phrasings answered with another intent at the shipped tuning, to audit the data.
 // Prints top-1 French/English, out-of-scope rejected, wrong-topic rate and language detected.
@@ -233,6 +233,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     sets.push(['blind 3 (test/knowledge/blind3)', path.join(root, 'test', 'knowledge', 'blind3', 'blind3.jsonl')]);
     sets.push(['blind 4 (test/knowledge/blind4)', path.join(root, 'test', 'knowledge', 'blind4', 'blind4.jsonl')]);
     sets.push(['blind 5 (test/knowledge/blind5)', path.join(root, 'test', 'knowledge', 'blind5', 'blind5.jsonl')]);
+    sets.push(['blind 6 (test/knowledge/blind6)', path.join(root, 'test', 'knowledge', 'blind6', 'blind6.jsonl')]);
   }
   sets.push(...namedSets(args));
   for (const [name, file] of sets) {
