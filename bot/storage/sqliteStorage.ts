@@ -4,6 +4,7 @@ import type { Storage, StoreItems } from 'botbuilder-core';
 import { z } from 'zod';
 import { SqliteTickWriter } from '../../services/sqliteTickWriter.js';
 import { openDatabase } from './openDatabase.js';
+import { rememberStoredJson } from './storedJson.js';
 
 const TABLE = 'bot_storage';
 
@@ -13,6 +14,13 @@ type Row = z.infer<typeof rowSchema>;
 
 function isRow(row: unknown): row is Row {
   return isObject(row) && typeof row.etag === 'string' && typeof row.value === 'string';
+}
+
+/** A stored document; its text is remembered for the state cache (written by JSON.stringify). */
+function parseItem(text: string): unknown {
+  const item: unknown = JSON.parse(text);
+  if (isObject(item)) rememberStoredJson(item, text);
+  return item;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -39,8 +47,9 @@ export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly ownsDatabase: boolean;
   private readonly selectItem: Database.Statement;
-  private readonly selectETag: Database.Statement;
   private readonly upsertItem: Database.Statement;
+  private readonly updateIfETag: Database.Statement;
+  private readonly insertIfAbsent: Database.Statement;
   private readonly deleteItem: Database.Statement;
   private readonly writer: SqliteTickWriter;
 
@@ -57,13 +66,17 @@ export class SqliteStorage implements Storage {
        )`,
     );
     this.selectItem = this.db.prepare(`SELECT etag, value FROM ${TABLE} WHERE key = ?`);
-    // The eTag check of a write needs only the eTag, not the document (a transcript: kilobytes).
-    this.selectETag = this.db.prepare(`SELECT etag FROM ${TABLE} WHERE key = ?`).pluck();
     this.upsertItem = this.db.prepare(
       `INSERT INTO ${TABLE} (key, etag, value) VALUES (?, ?, ?)
        ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, value = excluded.value,
          updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
     );
+    // A conditional write checks the eTag in the statement that writes (no SELECT first).
+    this.updateIfETag = this.db.prepare(
+      `UPDATE ${TABLE} SET etag = ?, value = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+       WHERE key = ? AND etag = ?`,
+    );
+    this.insertIfAbsent = this.db.prepare(`INSERT INTO ${TABLE} (key, etag, value) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING`);
     this.deleteItem = this.db.prepare(`DELETE FROM ${TABLE} WHERE key = ?`);
     this.writer = SqliteTickWriter.of(this.db);
   }
@@ -74,7 +87,7 @@ export class SqliteStorage implements Storage {
     const items: StoreItems = {};
     for (const key of keys) {
       const row = this.findRow(key);
-      if (row) items[key] = JSON.parse(row.value);
+      if (row) items[key] = parseItem(row.value);
     }
     return Promise.resolve(items);
   }
@@ -108,22 +121,20 @@ export class SqliteStorage implements Storage {
     return isRow(row) ? row : rowSchema.parse(row);
   }
 
-  private findETag(key: string): string | undefined {
-    const eTag: unknown = this.selectETag.get(key);
-    if (eTag === undefined) return undefined;
-    if (typeof eTag !== 'string') throw new TypeError(`Storage: the eTag of "${key}" is not text.`);
-    return eTag;
-  }
-
   private writeItem(key: string, item: unknown): void {
     if (!isObject(item)) throw new TypeError(`Storage: item "${key}" must be an object.`);
     const wanted = item.eTag;
-    const unconditional = !wanted || wanted === '*';
-    const stored = unconditional ? undefined : this.findETag(key);
-    if (stored !== undefined && wanted !== stored) {
+    const eTag = randomUUID();
+    const value = JSON.stringify({ ...item, eTag });
+    if (!wanted || wanted === '*') {
+      this.upsertItem.run(key, eTag, value);
+      return;
+    }
+    // The stored eTag matches: updated. No row: created (any eTag is accepted for a new key,
+    // as in MemoryStorage; CREATE_ONLY_ETAG never matches one). Otherwise the write is stale.
+    const written = typeof wanted === 'string' && this.updateIfETag.run(eTag, value, key, wanted).changes === 1;
+    if (!written && this.insertIfAbsent.run(key, eTag, value).changes !== 1) {
       throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
     }
-    const eTag = randomUUID();
-    this.upsertItem.run(key, eTag, JSON.stringify({ ...item, eTag }));
   }
 }

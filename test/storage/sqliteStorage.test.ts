@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStorage, openDatabase } from '../../bot/storage/index.js';
+import { CREATE_ONLY_ETAG } from '../../services/createOnly.js';
 
 describe('SqliteStorage', () => {
   let dir: string;
@@ -86,6 +87,13 @@ describe('SqliteStorage', () => {
   it('accepts any eTag for a key that does not exist yet', async () => {
     const storage = open();
     await storage.write({ a: { n: 1, eTag: 'from-elsewhere' } });
+    expect((await storage.read(['a']))['a'].n).toBe(1);
+  });
+
+  it('writes a create-only item once, then refuses it and keeps the first', async () => {
+    const storage = open();
+    await storage.write({ a: { n: 1, eTag: CREATE_ONLY_ETAG } });
+    await expect(storage.write({ a: { n: 2, eTag: CREATE_ONLY_ETAG } })).rejects.toThrow(/eTag conflict/);
     expect((await storage.read(['a']))['a'].n).toBe(1);
   });
 

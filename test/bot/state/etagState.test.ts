@@ -75,9 +75,13 @@ describe.each<[string, () => [Storage, Storage]]>([
   });
 });
 
-describe('change detection', () => {
+describe.each<[string, () => Storage]>([
+  ['MemoryStorage', () => new MemoryStorage()],
+  // SQLite hands over the text it read: the save compares the state's JSON with that text.
+  ['SqliteStorage', () => new SqliteStorage(path.join(dir, `${Math.random()}.sqlite`))],
+])('change detection on %s', (_name, storage) => {
   it('reads once per turn and writes nothing when the turn changed nothing', async () => {
-    const inner = new MemoryStorage();
+    const inner = storage();
     let reads = 0;
     let writes = 0;
     const counting: Storage = {
@@ -105,5 +109,38 @@ describe('change detection', () => {
     expect(writes).toBe(2);
     const check = aTurn();
     expect(await n.get(check)).toEqual({ list: [1, 2] });
+
+    // A change that keeps the JSON's length (a value swapped for another) is a change too.
+    const same = aTurn();
+    (await n.get(same, { list: [] })).list.reverse();
+    await state.saveChanges(same);
+    expect(writes).toBe(3);
+    expect(await n.get(aTurn())).toEqual({ list: [2, 1] });
+  });
+});
+
+describe('a save while the state changes', () => {
+  it('saves again a change made while the previous save was being written', async () => {
+    const inner = new MemoryStorage();
+    let release: () => void = () => undefined;
+    const slow: Storage = {
+      read: (keys) => inner.read(keys),
+      write: async (changes) => { await new Promise<void>((resolve) => { release = resolve; }); return inner.write(changes); },
+      delete: (keys) => inner.delete(keys),
+    };
+    const state = new ETagConversationState(slow);
+    const n = state.createProperty<number>('n');
+    const turn = aTurn();
+    await n.set(turn, 1);
+    const saving = state.saveChanges(turn);
+    await new Promise((resolve) => setImmediate(resolve));
+    await n.set(turn, 2);
+    release();
+    await saving;
+    const second = state.saveChanges(turn);
+    await new Promise((resolve) => setImmediate(resolve));
+    release();
+    await second;
+    expect(await new ETagConversationState(inner).createProperty<number>('n').get(aTurn())).toBe(2);
   });
 });
