@@ -1,5 +1,5 @@
 import {
-  ConversationState, PrivateConversationState, UserState,
+  ConversationState, PrivateConversationState, UserState, type BotState,
   type Storage, type StoreItems, type TurnContext,
 } from 'botbuilder-core';
 import { CREATE_ONLY_ETAG } from '../../services/createOnly.js';
@@ -34,14 +34,18 @@ interface Cached {
 class TurnStateCache {
   private readonly key = Symbol('eTagState');
 
-  constructor(private readonly storage: Storage, private readonly storageKey: (context: TurnContext) => string | Promise<string>) {}
+  constructor(readonly storage: Storage, readonly storageKey: (context: TurnContext) => string | Promise<string>) {}
 
   async load(context: TurnContext, force: boolean): Promise<Record<string, unknown>> {
     const cached = this.cached(context);
     if (cached && !force) return cached.state;
     const key = await this.storageKey(context);
     const items = await this.storage.read([key]);
-    const read: unknown = items[key];
+    return this.accept(context, items[key]);
+  }
+
+  /** Takes `read` (what the storage holds under this turn's key, or nothing) as this turn's state. */
+  accept(context: TurnContext, read: unknown): Record<string, unknown> {
     const state: Record<string, unknown> = isRecord(read) ? read : {};
     const eTag = state.eTag;
     context.turnState.set(this.key, { state, snapshot: storedJsonOf(state) ?? snapshotOf(state), writeETag: typeof eTag === 'string' && eTag !== '' && eTag !== '*' ? eTag : CREATE_ONLY_ETAG });
@@ -82,6 +86,32 @@ class TurnStateCache {
   }
 }
 
+/** Each state's turn cache, for {@link loadTogether}. */
+const cachesOf = new WeakMap<BotState, TurnStateCache>();
+
+/**
+ * Loads the turn's state of every scope given that is not loaded yet, with one storage read
+ * when they share a storage (SQLite: one statement, one read transaction, instead of one per
+ * scope as each is first used). Scopes that are not eTag states, or whose key cannot be made
+ * for this activity, are left to load as they are used (and to report their own error).
+ */
+export async function loadTogether(context: TurnContext, states: readonly BotState[]): Promise<void> {
+  const caches = states.flatMap((state) => {
+    const cache = cachesOf.get(state);
+    return cache && cache.get(context) === undefined ? [cache] : [];
+  });
+  const storage = caches[0]?.storage;
+  if (caches.length < 2 || caches.some((cache) => cache.storage !== storage) || !storage) return;
+  let keys: string[];
+  try {
+    keys = await Promise.all(caches.map((cache) => cache.storageKey(context)));
+  } catch {
+    return;
+  }
+  const items = await storage.read(keys);
+  caches.forEach((cache, i) => cache.accept(context, items[keys[i] ?? '']));
+}
+
 /**
  * The state as JSON. Its eTag is the one read throughout the turn (a save writes a copy with
  * the next one), so it tells no change by itself.
@@ -104,6 +134,7 @@ export class ETagConversationState extends ConversationState {
   constructor(storage: Storage) {
     super(storage);
     this.turns = new TurnStateCache(storage, (context) => this.storageKey(context));
+    cachesOf.set(this, this.turns);
   }
 
   override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
@@ -134,6 +165,7 @@ export class ETagPrivateConversationState extends PrivateConversationState {
   constructor(storage: Storage) {
     super(storage);
     this.turns = new TurnStateCache(storage, (context) => this.storageKey(context));
+    cachesOf.set(this, this.turns);
   }
 
   override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
@@ -164,6 +196,7 @@ export class ETagUserState extends UserState {
   constructor(storage: Storage) {
     super(storage);
     this.turns = new TurnStateCache(storage, (context) => this.storageKey(context));
+    cachesOf.set(this, this.turns);
   }
 
   override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {

@@ -9,11 +9,25 @@ import { rememberStoredJson } from './storedJson.js';
 const TABLE = 'bot_storage';
 
 const rowSchema = z.object({ etag: z.string(), value: z.string() });
+/** A row of a many-key read, as an array (no object per row): key, eTag, value. */
+const keyedRowSchema = z.tuple([z.string(), z.string(), z.string()]);
 
 type Row = z.infer<typeof rowSchema>;
+type KeyedRow = z.infer<typeof keyedRowSchema>;
+
+/**
+ * Up to this many keys are read in one statement (`key IN (?, …)`, one prepared statement per
+ * count): a turn reads its conversation, private and user state together, and each statement
+ * outside a transaction is a read transaction of its own (file locks: system calls).
+ */
+const KEYS_PER_STATEMENT = 8;
 
 function isRow(row: unknown): row is Row {
   return isObject(row) && typeof row.etag === 'string' && typeof row.value === 'string';
+}
+
+function isKeyedRow(row: unknown): row is KeyedRow {
+  return Array.isArray(row) && row.length === 3 && row.every((cell) => typeof cell === 'string');
 }
 
 /** A stored document; its text is remembered for the state cache (written by JSON.stringify). */
@@ -47,6 +61,8 @@ export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly ownsDatabase: boolean;
   private readonly selectItem: Database.Statement;
+  /** `selectItems[n]` reads n keys (2 ≤ n ≤ {@link KEYS_PER_STATEMENT}). */
+  private readonly selectItems: Database.Statement[] = [];
   private readonly upsertItem: Database.Statement;
   private readonly updateIfETag: Database.Statement;
   private readonly insertIfAbsent: Database.Statement;
@@ -85,9 +101,15 @@ export class SqliteStorage implements Storage {
   read(keys: string[]): Promise<StoreItems> {
     if (!Array.isArray(keys)) return Promise.reject(new ReferenceError('Keys are required when reading.'));
     const items: StoreItems = {};
-    for (const key of keys) {
-      const row = this.findRow(key);
-      if (row) items[key] = parseItem(row.value);
+    const [only] = keys;
+    if (keys.length === 1 && only !== undefined) {
+      const row = this.findRow(only);
+      if (row) items[only] = parseItem(row.value);
+      return Promise.resolve(items);
+    }
+    for (let start = 0; start < keys.length; start += KEYS_PER_STATEMENT) {
+      const some = keys.slice(start, start + KEYS_PER_STATEMENT);
+      for (const [key, , value] of this.findRows(some)) items[key] = parseItem(value);
     }
     return Promise.resolve(items);
   }
@@ -119,6 +141,21 @@ export class SqliteStorage implements Storage {
     if (row === undefined) return undefined;
     // The table's own columns: checked cheaply on this hot path, with zod's message otherwise.
     return isRow(row) ? row : rowSchema.parse(row);
+  }
+
+  private findRows(keys: string[]): KeyedRow[] {
+    const rows: unknown[] = this.selectItemsOf(keys.length).all(...keys);
+    return rows.map((row) => (isKeyedRow(row) ? row : keyedRowSchema.parse(row)));
+  }
+
+  private selectItemsOf(count: number): Database.Statement {
+    let statement = this.selectItems[count];
+    if (!statement) {
+      const marks = Array.from({ length: count }, () => '?').join(', ');
+      statement = this.db.prepare(`SELECT key, etag, value FROM ${TABLE} WHERE key IN (${marks})`).raw();
+      this.selectItems[count] = statement;
+    }
+    return statement;
   }
 
   private writeItem(key: string, item: unknown): void {

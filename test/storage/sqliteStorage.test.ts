@@ -38,6 +38,15 @@ describe('SqliteStorage', () => {
     expect(await storage.read([])).toEqual({});
   });
 
+  it('reads many keys at once, each with its own item', async () => {
+    const storage = open();
+    const keys = Array.from({ length: 19 }, (_, i) => `conv/${i}`);
+    await storage.write(Object.fromEntries(keys.filter((_, i) => i % 3 !== 0).map((key) => [key, { key }])));
+    const items = await storage.read([...keys, 'conv/1']);
+    expect(Object.keys(items).sort()).toEqual(keys.filter((_, i) => i % 3 !== 0).sort());
+    for (const [key, item] of Object.entries(items)) expect(item).toEqual({ key, eTag: expect.any(String) });
+  });
+
   it('gives every write a new eTag', async () => {
     const storage = open();
     await storage.write({ a: { n: 1 } });
