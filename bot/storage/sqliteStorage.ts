@@ -118,9 +118,11 @@ export class SqliteStorage implements Storage {
   write(changes: StoreItems): Promise<void> {
     if (!isObject(changes)) return Promise.reject(new ReferenceError('Changes are required when writing.'));
     // One savepoint per call within the tick's transaction: a conflict stores none of `changes`.
+    // A single item is written by one statement or refused before any (writeItem): no savepoint.
+    const entries = Object.entries(changes);
     return this.writer.run(() => {
-      for (const [key, item] of Object.entries(changes)) this.writeItem(key, item);
-    });
+      for (const [key, item] of entries) this.writeItem(key, item);
+    }, { oneWrite: entries.length === 1 });
   }
 
   /** Deletes the given keys; unknown keys are ignored. */
@@ -128,7 +130,7 @@ export class SqliteStorage implements Storage {
     if (!Array.isArray(keys)) return Promise.reject(new ReferenceError('Keys are required when deleting.'));
     return this.writer.run(() => {
       for (const key of keys) this.deleteItem.run(key);
-    });
+    }, { oneWrite: keys.length === 1 });
   }
 
   /** Closes the database when this instance opened it from a path. */
