@@ -5,7 +5,7 @@ import { MAIN_TOPICS } from '../dialogs/mainDialog.js';
 import { topicButtons } from '../dialogs/replies/faqReply.js';
 import type { TurnUnderstanding } from '../dialogs/turnUnderstanding.js';
 import type { Translator } from './i18n.js';
-import { isETagConflict, TurnQueue } from './state/index.js';
+import { isETagConflict, loadTogether, TurnQueue } from './state/index.js';
 import type { ButtonLabels } from './buttonLabels.js';
 import type { Lang } from '../knowledge/language/lang.js';
 
@@ -87,10 +87,11 @@ export class RenewalBot extends ActivityHandler {
         if (message) await this.lastButtons.set(sendContext, message.suggestedActions?.actions ?? []);
         return next();
       });
+      // Together: on SQLite one statement reads the three, and the three saves share one commit (SqliteTickWriter).
+      const { conversationState, privateState, userState } = this.options;
+      await loadTogether(context, [conversationState, privateState, userState]);
       const handoff = this.options.handoff;
       await (handoff ? handoff.around(context, () => super.run(context)) : super.run(context));
-      // Together: on SQLite the three saves share one commit (SqliteTickWriter).
-      const { conversationState, privateState, userState } = this.options;
       await Promise.all([conversationState, privateState, userState].map((state) => this.save(state, context)));
       this.dialogMemory ??= context.turnState.get(DIALOG_MEMORY_KEY);
     });

@@ -51,12 +51,27 @@ export class SqliteTickWriter {
     });
   }
 
-  /** Runs `work` (synchronous SQLite statements) in this tick's transaction; settles after the commit. */
-  run<T>(work: () => T): Promise<T> {
+  /**
+   * Runs `work` (synchronous SQLite statements) in this tick's transaction; settles after the commit.
+   *
+   * @param options.oneWrite `work` changes the database with at most one statement and throws
+   *   only before it or in it (a failed statement undoes itself): it needs no savepoint of its
+   *   own (two statements fewer, ~4 us per write). Otherwise it gets one, so that a write that
+   *   throws after changing something is rolled back alone.
+   */
+  run<T>(work: () => T, options: { oneWrite?: boolean } = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       let outcome: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
       this.queue.push({
-        execute: () => {
+        execute: options.oneWrite === true ? () => {
+          try {
+            outcome = { ok: true, value: work() };
+          } catch (error) {
+            outcome = { ok: false, error };
+            // An error that ended the whole transaction (disk full…) fails the batch, as below.
+            if (!this.db.inTransaction) throw error;
+          }
+        } : () => {
           // Its own savepoint: a write that throws (an eTag conflict) is rolled back alone.
           this.begin.run();
           try {

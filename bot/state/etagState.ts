@@ -1,13 +1,14 @@
 import {
-  ConversationState, PrivateConversationState, UserState,
+  ConversationState, PrivateConversationState, UserState, type BotState,
   type Storage, type StoreItems, type TurnContext,
 } from 'botbuilder-core';
 import { CREATE_ONLY_ETAG } from '../../services/createOnly.js';
+import { storedJsonOf } from '../storage/storedJson.js';
 
 /** One state scope as this turn read it. */
 interface Cached {
   state: Record<string, unknown>;
-  /** The state as JSON when read or last written: a save writes only when it differs. */
+  /** The state as JSON (its eTag included) when read or last written: a save writes only when it differs. */
   snapshot: string;
   /**
    * The eTag the next write holds: the one the turn read; {@link CREATE_ONLY_ETAG} for state read
@@ -23,38 +24,46 @@ interface Cached {
  *   same conversation the later write no longer silently erases the earlier one: the storage
  *   refuses a write over a newer version ({@link isETagConflict}). State read as new (no
  *   eTag) is written create-only, and a second save in the same turn overwrites its own;
- * - it tells a change by comparing the state's JSON with the JSON read (native
- *   `JSON.stringify`, once at load and once at save) where BotState runs a replacer-based
- *   stringify and a SHA-256 twice per turn and scope (~5% of a turn's CPU).
+ * - it tells a change by comparing the state's JSON at save (native `JSON.stringify`) with the
+ *   text the storage read (SQLite: {@link storedJsonOf}; other storages: the state's JSON at
+ *   load) where BotState runs a replacer-based stringify and a SHA-256 twice per turn and
+ *   scope (~5% of a turn's CPU). A text that JSON.stringify would not give back (a row edited
+ *   by hand) only costs one write that changes nothing.
  * One storage read per scope and turn, at most one write, none when nothing changed.
  */
 class TurnStateCache {
   private readonly key = Symbol('eTagState');
 
-  constructor(private readonly storage: Storage, private readonly storageKey: (context: TurnContext) => string | Promise<string>) {}
+  constructor(readonly storage: Storage, readonly storageKey: (context: TurnContext) => string | Promise<string>) {}
 
   async load(context: TurnContext, force: boolean): Promise<Record<string, unknown>> {
     const cached = this.cached(context);
     if (cached && !force) return cached.state;
     const key = await this.storageKey(context);
     const items = await this.storage.read([key]);
-    const read: unknown = items[key];
+    return this.accept(context, items[key]);
+  }
+
+  /** Takes `read` (what the storage holds under this turn's key, or nothing) as this turn's state. */
+  accept(context: TurnContext, read: unknown): Record<string, unknown> {
     const state: Record<string, unknown> = isRecord(read) ? read : {};
     const eTag = state.eTag;
-    context.turnState.set(this.key, { state, snapshot: snapshotOf(state), writeETag: typeof eTag === 'string' && eTag !== '' && eTag !== '*' ? eTag : CREATE_ONLY_ETAG });
+    context.turnState.set(this.key, { state, snapshot: storedJsonOf(state) ?? snapshotOf(state), writeETag: typeof eTag === 'string' && eTag !== '' && eTag !== '*' ? eTag : CREATE_ONLY_ETAG });
     return state;
   }
 
   async save(context: TurnContext, force: boolean): Promise<void> {
-    let cached = this.cached(context);
-    if (!force && (!cached || snapshotOf(cached.state) === cached.snapshot)) return;
-    cached ??= { state: {}, snapshot: '', writeETag: '*' };
+    const cached = this.cached(context) ?? (force ? { state: {}, snapshot: '', writeETag: '*' } : undefined);
+    if (!cached) return;
+    const snapshot = snapshotOf(cached.state);
+    if (!force && snapshot === cached.snapshot) return;
     const key = await this.storageKey(context);
     const changes: StoreItems = { [key]: { ...cached.state, eTag: cached.writeETag } };
     await this.storage.write(changes);
     // Once written, the version read is gone; a second save in the same turn overwrites its own.
     cached.writeETag = '*';
-    cached.snapshot = snapshotOf(cached.state);
+    // What was written (a change made while writing is still to be saved).
+    cached.snapshot = snapshot;
     context.turnState.set(this.key, cached);
   }
 
@@ -77,9 +86,38 @@ class TurnStateCache {
   }
 }
 
-/** The state as JSON, its eTag left out (it changes with every write, not with the content). */
+/** Each state's turn cache, for {@link loadTogether}. */
+const cachesOf = new WeakMap<BotState, TurnStateCache>();
+
+/**
+ * Loads the turn's state of every scope given that is not loaded yet, with one storage read
+ * when they share a storage (SQLite: one statement, one read transaction, instead of one per
+ * scope as each is first used). Scopes that are not eTag states, or whose key cannot be made
+ * for this activity, are left to load as they are used (and to report their own error).
+ */
+export async function loadTogether(context: TurnContext, states: readonly BotState[]): Promise<void> {
+  const caches = states.flatMap((state) => {
+    const cache = cachesOf.get(state);
+    return cache && cache.get(context) === undefined ? [cache] : [];
+  });
+  const storage = caches[0]?.storage;
+  if (caches.length < 2 || caches.some((cache) => cache.storage !== storage) || !storage) return;
+  let keys: string[];
+  try {
+    keys = await Promise.all(caches.map((cache) => cache.storageKey(context)));
+  } catch {
+    return;
+  }
+  const items = await storage.read(keys);
+  caches.forEach((cache, i) => cache.accept(context, items[keys[i] ?? '']));
+}
+
+/**
+ * The state as JSON. Its eTag is the one read throughout the turn (a save writes a copy with
+ * the next one), so it tells no change by itself.
+ */
 function snapshotOf(state: Record<string, unknown>): string {
-  return JSON.stringify({ ...state, eTag: undefined });
+  return JSON.stringify(state);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -96,6 +134,7 @@ export class ETagConversationState extends ConversationState {
   constructor(storage: Storage) {
     super(storage);
     this.turns = new TurnStateCache(storage, (context) => this.storageKey(context));
+    cachesOf.set(this, this.turns);
   }
 
   override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
@@ -126,6 +165,7 @@ export class ETagPrivateConversationState extends PrivateConversationState {
   constructor(storage: Storage) {
     super(storage);
     this.turns = new TurnStateCache(storage, (context) => this.storageKey(context));
+    cachesOf.set(this, this.turns);
   }
 
   override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
@@ -156,6 +196,7 @@ export class ETagUserState extends UserState {
   constructor(storage: Storage) {
     super(storage);
     this.turns = new TurnStateCache(storage, (context) => this.storageKey(context));
+    cachesOf.set(this, this.turns);
   }
 
   override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {

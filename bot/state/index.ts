@@ -1,2 +1,2 @@
-export { ETagConversationState, ETagPrivateConversationState, ETagUserState, isETagConflict } from './etagState.js';
+export { ETagConversationState, ETagPrivateConversationState, ETagUserState, isETagConflict, loadTogether } from './etagState.js';
 export { TurnQueue } from './turnQueue.js';

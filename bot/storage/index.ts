@@ -7,3 +7,4 @@ export { BlobStateStorage } from './blobStateStorage.js';
 export { createBlobStores, type Stores } from './blobStores.js';
 export { IN_MEMORY, openDatabase } from './openDatabase.js';
 export { SqliteStorage } from './sqliteStorage.js';
+export { storedJsonOf } from './storedJson.js';

@@ -4,15 +4,37 @@ import type { Storage, StoreItems } from 'botbuilder-core';
 import { z } from 'zod';
 import { SqliteTickWriter } from '../../services/sqliteTickWriter.js';
 import { openDatabase } from './openDatabase.js';
+import { rememberStoredJson } from './storedJson.js';
 
 const TABLE = 'bot_storage';
 
 const rowSchema = z.object({ etag: z.string(), value: z.string() });
+/** A row of a many-key read, as an array (no object per row): key, eTag, value. */
+const keyedRowSchema = z.tuple([z.string(), z.string(), z.string()]);
 
 type Row = z.infer<typeof rowSchema>;
+type KeyedRow = z.infer<typeof keyedRowSchema>;
+
+/**
+ * Up to this many keys are read in one statement (`key IN (?, …)`, one prepared statement per
+ * count): a turn reads its conversation, private and user state together, and each statement
+ * outside a transaction is a read transaction of its own (file locks: system calls).
+ */
+const KEYS_PER_STATEMENT = 8;
 
 function isRow(row: unknown): row is Row {
   return isObject(row) && typeof row.etag === 'string' && typeof row.value === 'string';
+}
+
+function isKeyedRow(row: unknown): row is KeyedRow {
+  return Array.isArray(row) && row.length === 3 && row.every((cell) => typeof cell === 'string');
+}
+
+/** A stored document; its text is remembered for the state cache (written by JSON.stringify). */
+function parseItem(text: string): unknown {
+  const item: unknown = JSON.parse(text);
+  if (isObject(item)) rememberStoredJson(item, text);
+  return item;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -39,8 +61,11 @@ export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly ownsDatabase: boolean;
   private readonly selectItem: Database.Statement;
-  private readonly selectETag: Database.Statement;
+  /** `selectItems[n]` reads n keys (2 ≤ n ≤ {@link KEYS_PER_STATEMENT}). */
+  private readonly selectItems: Database.Statement[] = [];
   private readonly upsertItem: Database.Statement;
+  private readonly updateIfETag: Database.Statement;
+  private readonly insertIfAbsent: Database.Statement;
   private readonly deleteItem: Database.Statement;
   private readonly writer: SqliteTickWriter;
 
@@ -57,13 +82,17 @@ export class SqliteStorage implements Storage {
        )`,
     );
     this.selectItem = this.db.prepare(`SELECT etag, value FROM ${TABLE} WHERE key = ?`);
-    // The eTag check of a write needs only the eTag, not the document (a transcript: kilobytes).
-    this.selectETag = this.db.prepare(`SELECT etag FROM ${TABLE} WHERE key = ?`).pluck();
     this.upsertItem = this.db.prepare(
       `INSERT INTO ${TABLE} (key, etag, value) VALUES (?, ?, ?)
        ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, value = excluded.value,
          updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
     );
+    // A conditional write checks the eTag in the statement that writes (no SELECT first).
+    this.updateIfETag = this.db.prepare(
+      `UPDATE ${TABLE} SET etag = ?, value = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+       WHERE key = ? AND etag = ?`,
+    );
+    this.insertIfAbsent = this.db.prepare(`INSERT INTO ${TABLE} (key, etag, value) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING`);
     this.deleteItem = this.db.prepare(`DELETE FROM ${TABLE} WHERE key = ?`);
     this.writer = SqliteTickWriter.of(this.db);
   }
@@ -72,9 +101,15 @@ export class SqliteStorage implements Storage {
   read(keys: string[]): Promise<StoreItems> {
     if (!Array.isArray(keys)) return Promise.reject(new ReferenceError('Keys are required when reading.'));
     const items: StoreItems = {};
-    for (const key of keys) {
-      const row = this.findRow(key);
-      if (row) items[key] = JSON.parse(row.value);
+    const [only] = keys;
+    if (keys.length === 1 && only !== undefined) {
+      const row = this.findRow(only);
+      if (row) items[only] = parseItem(row.value);
+      return Promise.resolve(items);
+    }
+    for (let start = 0; start < keys.length; start += KEYS_PER_STATEMENT) {
+      const some = keys.slice(start, start + KEYS_PER_STATEMENT);
+      for (const [key, , value] of this.findRows(some)) items[key] = parseItem(value);
     }
     return Promise.resolve(items);
   }
@@ -83,9 +118,11 @@ export class SqliteStorage implements Storage {
   write(changes: StoreItems): Promise<void> {
     if (!isObject(changes)) return Promise.reject(new ReferenceError('Changes are required when writing.'));
     // One savepoint per call within the tick's transaction: a conflict stores none of `changes`.
+    // A single item is written by one statement or refused before any (writeItem): no savepoint.
+    const entries = Object.entries(changes);
     return this.writer.run(() => {
-      for (const [key, item] of Object.entries(changes)) this.writeItem(key, item);
-    });
+      for (const [key, item] of entries) this.writeItem(key, item);
+    }, { oneWrite: entries.length === 1 });
   }
 
   /** Deletes the given keys; unknown keys are ignored. */
@@ -93,7 +130,7 @@ export class SqliteStorage implements Storage {
     if (!Array.isArray(keys)) return Promise.reject(new ReferenceError('Keys are required when deleting.'));
     return this.writer.run(() => {
       for (const key of keys) this.deleteItem.run(key);
-    });
+    }, { oneWrite: keys.length === 1 });
   }
 
   /** Closes the database when this instance opened it from a path. */
@@ -108,22 +145,35 @@ export class SqliteStorage implements Storage {
     return isRow(row) ? row : rowSchema.parse(row);
   }
 
-  private findETag(key: string): string | undefined {
-    const eTag: unknown = this.selectETag.get(key);
-    if (eTag === undefined) return undefined;
-    if (typeof eTag !== 'string') throw new TypeError(`Storage: the eTag of "${key}" is not text.`);
-    return eTag;
+  private findRows(keys: string[]): KeyedRow[] {
+    const rows: unknown[] = this.selectItemsOf(keys.length).all(...keys);
+    return rows.map((row) => (isKeyedRow(row) ? row : keyedRowSchema.parse(row)));
+  }
+
+  private selectItemsOf(count: number): Database.Statement {
+    let statement = this.selectItems[count];
+    if (!statement) {
+      const marks = Array.from({ length: count }, () => '?').join(', ');
+      statement = this.db.prepare(`SELECT key, etag, value FROM ${TABLE} WHERE key IN (${marks})`).raw();
+      this.selectItems[count] = statement;
+    }
+    return statement;
   }
 
   private writeItem(key: string, item: unknown): void {
     if (!isObject(item)) throw new TypeError(`Storage: item "${key}" must be an object.`);
     const wanted = item.eTag;
-    const unconditional = !wanted || wanted === '*';
-    const stored = unconditional ? undefined : this.findETag(key);
-    if (stored !== undefined && wanted !== stored) {
+    const eTag = randomUUID();
+    const value = JSON.stringify({ ...item, eTag });
+    if (!wanted || wanted === '*') {
+      this.upsertItem.run(key, eTag, value);
+      return;
+    }
+    // The stored eTag matches: updated. No row: created (any eTag is accepted for a new key,
+    // as in MemoryStorage; CREATE_ONLY_ETAG never matches one). Otherwise the write is stale.
+    const written = typeof wanted === 'string' && this.updateIfETag.run(eTag, value, key, wanted).changes === 1;
+    if (!written && this.insertIfAbsent.run(key, eTag, value).changes !== 1) {
       throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
     }
-    const eTag = randomUUID();
-    this.upsertItem.run(key, eTag, JSON.stringify({ ...item, eTag }));
   }
 }

@@ -75,7 +75,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
     };
     return this.writer.run(() => {
       this.insert.run(row);
-    });
+    }, { oneWrite: true });
   }
 
   since(from: Date): Promise<FeedbackEvent[]> {

@@ -40,7 +40,8 @@ export class SqliteTranscriptLog implements TranscriptLog {
       const last: unknown = this.lastSeq.get(conversationKey);
       let seq = typeof last === 'number' ? last : 0;
       for (const row of rows) this.insert.run(conversationKey, (seq += 1), row);
-      this.trim.run(conversationKey, seq - keep);
+      // Numbers start at 1: until there are more than `keep`, there is nothing to delete.
+      if (seq > keep) this.trim.run(conversationKey, seq - keep);
     });
   }
 

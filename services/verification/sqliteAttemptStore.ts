@@ -37,7 +37,8 @@ export class SqliteAttemptStore implements AttemptStore {
   }
 
   update<T>(key: string, change: (current: AttemptRecord | undefined) => AttemptChange<T>): Promise<T> {
-    return this.writer.run(() => this.applyChange(key, change));
+    // applyChange reads, decides, then writes with one statement (or none): no savepoint needed.
+    return this.writer.run(() => this.applyChange(key, change), { oneWrite: true });
   }
 
   prune(before: Date): Promise<void> {

@@ -44,6 +44,22 @@ describe('SqliteTickWriter', () => {
     expect(rows(other)).toEqual(['a', 'b']);
   });
 
+  it('should refuse alone a one-statement write that fails, with no savepoint, and commit the others', async () => {
+    const writer = SqliteTickWriter.of(db);
+    const insert = db.prepare('INSERT INTO t (name) VALUES (?)');
+    const kept = writer.run(() => insert.run('a'), { oneWrite: true });
+    // A failed statement undoes itself: the same name again breaks the primary key.
+    const refused = writer.run(() => insert.run('a'), { oneWrite: true });
+    const checked = writer.run(() => {
+      throw new Error('eTag conflict');
+    }, { oneWrite: true });
+    const after = writer.run(() => insert.run('c'), { oneWrite: true });
+    await expect(refused).rejects.toThrow(/UNIQUE constraint failed/);
+    await expect(checked).rejects.toThrow('eTag conflict');
+    await Promise.all([kept, after]);
+    expect(rows(other)).toEqual(['a', 'c']);
+  });
+
   it('should roll back only the write that throws and give its caller the error', async () => {
     const writer = SqliteTickWriter.of(db);
     const insert = db.prepare('INSERT INTO t (name) VALUES (?)');

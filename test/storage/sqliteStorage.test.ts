@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStorage, openDatabase } from '../../bot/storage/index.js';
+import { CREATE_ONLY_ETAG } from '../../services/createOnly.js';
 
 describe('SqliteStorage', () => {
   let dir: string;
@@ -35,6 +36,15 @@ describe('SqliteStorage', () => {
     await storage.write({ a: { n: 1 } });
     expect(Object.keys(await storage.read(['a', 'b']))).toEqual(['a']);
     expect(await storage.read([])).toEqual({});
+  });
+
+  it('reads many keys at once, each with its own item', async () => {
+    const storage = open();
+    const keys = Array.from({ length: 19 }, (_, i) => `conv/${i}`);
+    await storage.write(Object.fromEntries(keys.filter((_, i) => i % 3 !== 0).map((key) => [key, { key }])));
+    const items = await storage.read([...keys, 'conv/1']);
+    expect(Object.keys(items).sort()).toEqual(keys.filter((_, i) => i % 3 !== 0).sort());
+    for (const [key, item] of Object.entries(items)) expect(item).toEqual({ key, eTag: expect.any(String) });
   });
 
   it('gives every write a new eTag', async () => {
@@ -86,6 +96,13 @@ describe('SqliteStorage', () => {
   it('accepts any eTag for a key that does not exist yet', async () => {
     const storage = open();
     await storage.write({ a: { n: 1, eTag: 'from-elsewhere' } });
+    expect((await storage.read(['a']))['a'].n).toBe(1);
+  });
+
+  it('writes a create-only item once, then refuses it and keeps the first', async () => {
+    const storage = open();
+    await storage.write({ a: { n: 1, eTag: CREATE_ONLY_ETAG } });
+    await expect(storage.write({ a: { n: 2, eTag: CREATE_ONLY_ETAG } })).rejects.toThrow(/eTag conflict/);
     expect((await storage.read(['a']))['a'].n).toBe(1);
   });
 
