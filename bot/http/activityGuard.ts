@@ -38,10 +38,57 @@ export type GuardResult = { ok: true } | { ok: false; error: string };
 export function checkActivity(body: unknown): GuardResult {
   // The route checks first, the adapter endpoint again: the second check of one body is free.
   if (typeof body === 'object' && body !== null && accepted.has(body)) return { ok: true };
+  if (plainlyValid(body)) {
+    accepted.add(body);
+    return { ok: true };
+  }
+  // Whatever the quick check did not accept goes through the schema, which also words the error.
   const parsed = activityShape.safeParse(body);
   if (parsed.success) {
     if (typeof body === 'object' && body !== null) accepted.add(body);
     return { ok: true };
   }
   return { ok: false, error: formatIssues(parsed.error, { root: 'activity', nested: true, max: 1, selfNamed: 'activity.' }) };
+}
+
+/**
+ * The schema's rules written out by hand, for the bodies every channel sends: about 20 times
+ * cheaper than the schema on each message. Only a yes is final; a no is decided by the schema,
+ * so this check may be stricter than the schema (plain objects only), never looser.
+ */
+function plainlyValid(body: unknown): body is object {
+  if (!isPlainObject(body)) return false;
+  const { type, text, conversation, from, recipient, serviceUrl, channelId, locale } = body;
+  if (typeof type !== 'string') return false;
+  const trimmedType = type.trim().length;
+  if (trimmedType < 1 || trimmedType > 100) return false;
+  return (
+    optionalString(text, 0, MAX_TEXT_LENGTH) &&
+    party(conversation, true) &&
+    party(from, false) &&
+    (recipient === undefined || party(recipient, false)) &&
+    optionalString(serviceUrl, 0, 2048) &&
+    optionalString(channelId, 0, 100) &&
+    optionalString(locale, 0, 35)
+  );
+}
+
+/** A conversation or a participant: an id, maybe a name (and for a conversation, a tenant id). */
+function party(value: unknown, withTenant: boolean): boolean {
+  if (!isPlainObject(value)) return false;
+  const { id: partyId, name: partyName } = value;
+  if (typeof partyId !== 'string' || partyId.length < 1 || partyId.length > MAX_ID_LENGTH) return false;
+  if (!optionalString(partyName, 0, MAX_NAME_LENGTH)) return false;
+  return !withTenant || optionalString(value.tenantId, 1, MAX_ID_LENGTH);
+}
+
+function optionalString(value: unknown, min: number, max: number): boolean {
+  return value === undefined || (typeof value === 'string' && value.length >= min && value.length <= max);
+}
+
+/** What JSON.parse makes of an object: no array, no class instance. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
