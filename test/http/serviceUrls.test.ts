@@ -19,6 +19,19 @@ describe('ServiceUrlPolicy in local mode', () => {
   ])('refuses %s, even when the turn says it is authenticated', (url) => {
     expect(policy.allows(url, true)).toBe(false);
   });
+
+  it('gives a URL the same verdict every time, however many other URLs came in between', () => {
+    const fresh = new ServiceUrlPolicy(false);
+    const evil = 'http://169.254.169.254/latest';
+    const long = `http://localhost:3978/${'a'.repeat(300)}`;
+    for (let round = 0; round < 3; round += 1) {
+      expect(fresh.allows(evil, false)).toBe(false);
+      expect(fresh.allows('http://localhost:3978', false)).toBe(true);
+      expect(fresh.allows(long, false)).toBe(true);
+      expect(fresh.allows(`${evil}.${'b'.repeat(300)}`, false)).toBe(false);
+      for (let i = 0; i < 300; i += 1) expect(fresh.allows(`http://10.0.0.${i % 250}:${1000 + i}/`, false)).toBe(false);
+    }
+  });
 });
 
 describe('ServiceUrlPolicy in production mode', () => {
