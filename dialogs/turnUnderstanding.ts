@@ -81,11 +81,17 @@ export class TurnUnderstanding {
       fallback: this.defaultLang,
     });
     conversation.language = lang;
+    let log: Logger | undefined;
+    const makeLog = () => this.loggerFor(context);
     const turn: Turn = {
       text, folded, recognition, lang,
       commands,
       t: this.translator.forLang(lang),
-      log: this.loggerFor(context),
+      // Made when first used: most turns log nothing, and a child logger costs a little each turn.
+      get log() {
+        log ??= makeLog();
+        return log;
+      },
     };
     context.turnState.set(TURN_KEY, turn);
     return turn;
