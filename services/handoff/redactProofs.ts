@@ -17,19 +17,43 @@ const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}]|[-._/ ](?=[\p{N}]))*/gu;
  */
 export function redactProofs(text: string): string {
   const normalized = text.normalize('NFKC');
-  // Most lines (FAQ questions and answers) hold fewer than six digits: nothing can be a proof.
-  if (asciiDigits(normalized) < 6) return normalized;
-  return normalized
-    .split(KEPT)
+  // Most lines (FAQ questions and answers, dates, renewal IDs) hold no run of six digits: nothing can be a proof.
+  if (!mayHoldProof(normalized)) return normalized;
+  const parts = normalized.split(KEPT);
+  if (!parts.some((part, i) => i % 2 === 0 && mayHoldProof(part))) return normalized;
+  return parts
     .map((part, i) => (i % 2 === 1 ? part : part.replace(TOKEN, (token) => (token.replace(/\D/gu, '').length < 6 ? token : REDACTED))))
     .join('');
 }
 
-function asciiDigits(text: string): number {
-  let count = 0;
+/**
+ * Whether `text` may hold a token ({@link TOKEN}) with six ASCII digits or more, in one cheap
+ * pass: every character outside ASCII counts as a letter or digit, so the tokens seen here are
+ * never shorter than TOKEN's. A false is certain; a true is checked by the expressions.
+ */
+function mayHoldProof(text: string): boolean {
+  let digits = 0;
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) count += 1;
+    if (c >= 0x30 && c <= 0x39) {
+      digits += 1;
+      if (digits >= 6) return true;
+    } else if (!(isAsciiLetter(c) || c >= 0x80 || (isSeparator(c) && mayBeDigit(text.charCodeAt(i + 1))))) {
+      digits = 0;
+    }
   }
-  return count;
+  return false;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** The separators TOKEN allows before a digit: - . _ / and space. */
+function isSeparator(c: number): boolean {
+  return c === 0x2d || c === 0x2e || c === 0x5f || c === 0x2f || c === 0x20;
+}
+
+function mayBeDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c >= 0x80;
 }
