@@ -39,7 +39,7 @@ export class FeedbackFlow {
     delete state.offered;
     delete state.lastOutcome;
     context.turnState.set(PREVIOUS_OUTCOME, awaitingComment ?? pending ?? lastOutcome);
-    const folded = foldText(turn.text);
+    const { folded } = turn;
 
     if (awaitingComment) return this.readComment(context, turn, awaitingComment, folded);
     if (pending) {
@@ -117,10 +117,30 @@ export class FeedbackFlow {
   /** Yes or No, typed or tapped, in either language. */
   private isAnswer(turn: Turn, folded: string, answer: 'yes' | 'no'): boolean {
     if (folded === '') return false;
-    const words: unknown = turn.t(`feedback.answers.${answer}`, { returnObjects: true });
-    const list = Array.isArray(words) ? words.filter((w): w is string => typeof w === 'string') : [];
-    return [turn.t(`feedback.${answer}`), ...list].some((w) => foldText(w) === folded);
+    return this.answerWords(turn.t, answer).has(folded);
   }
+
+  /**
+   * The folded words that mean yes or no in one language. The locale files are read once at
+   * start-up, so they are worked out once per translation function (one per language).
+   */
+  private answerWords(t: Turn['t'], answer: 'yes' | 'no'): ReadonlySet<string> {
+    let byAnswer = this.answerWordsCache.get(t);
+    if (!byAnswer) {
+      byAnswer = new Map();
+      this.answerWordsCache.set(t, byAnswer);
+    }
+    let words = byAnswer.get(answer);
+    if (!words) {
+      const listed: unknown = t(`feedback.answers.${answer}`, { returnObjects: true });
+      const list = Array.isArray(listed) ? listed.filter((w): w is string => typeof w === 'string') : [];
+      words = new Set([t(`feedback.${answer}`), ...list].map((w) => foldText(w)));
+      byAnswer.set(answer, words);
+    }
+    return words;
+  }
+
+  private readonly answerWordsCache = new WeakMap<Turn['t'], Map<'yes' | 'no', ReadonlySet<string>>>();
 
   /** Recording never breaks a conversation: a failing store is logged and the turn goes on. */
   private async record(write: (source: FeedbackSource) => Promise<void>, context: TurnContext, turn: Turn): Promise<void> {
