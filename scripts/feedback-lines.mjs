@@ -33,7 +33,7 @@ const { recognizer } = createUnderstanding();
 function printFlagging(name, samples, marks) {
   const wrong = samples.filter((s) => !s.right).length;
   console.log(`${name}: ${samples.length} answers, ${wrong} wrong`);
-  for (const line of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9]) {
+  for (const line of [0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.91, 0.93, 0.95]) {
     const r = lines.flaggingRates(samples, line);
     const mark = marks.filter(([at]) => Math.abs(at - line) < 1e-9).map(([, label]) => `  <- ${label}`).join('');
     console.log(`  line ${line.toFixed(2)}: listed ${String(r.flagged).padStart(4)} (${pct(r.flagged / samples.length)}) | wrong under it ${pct(r.wrongBelow)} | wrong above it ${pct(r.wrongAbove)} | wrong answers listed ${pct(r.recall)} | F1 ${r.f1.toFixed(3)}${mark}`);
@@ -48,7 +48,7 @@ const answeredCv = predictions
   .filter((p) => !p.oosWins && decide(p.p, p.p2, tuning) === 'answer')
   .map((p) => ({ confidence: p.p, right: p.expect !== OUT_OF_SCOPE_LABEL && p.best === p.expect }));
 const chosenLow = lines.chooseLowConfidenceLine(answeredCv, LOW_GRID);
-console.log(`FEEDBACK_LOW_CONFIDENCE (shipped ${DEFAULT_LOW_CONFIDENCE}, abstention threshold ${tuning.threshold})`);
+console.log(`FEEDBACK_LOW_CONFIDENCE (shipped ${DEFAULT_LOW_CONFIDENCE}, abstention threshold ${tuning.threshold}): cross-validation chooses ${chosenLow.line} (F1 ${chosenLow.f1.toFixed(3)})`);
 printFlagging('grouped 5-fold cross-validation', answeredCv, [[chosenLow.line, `chosen (F1 ${chosenLow.f1.toFixed(3)})`], [DEFAULT_LOW_CONFIDENCE, 'shipped']]);
 
 /** The shipped recognizer's answers on a labelled set; and the questions it leaves to the report. */

@@ -11,7 +11,7 @@ export interface FeedbackRecorderOptions {
   clock: Clock;
   /**
    * Answers given with a recognizer score below this line are recorded as unanswered too.
-   * @default DEFAULT_LOW_CONFIDENCE (0.91)
+   * @default DEFAULT_LOW_CONFIDENCE (0.93)
    */
   lowConfidence?: number;
   /** Events older than this many days are purged by {@link FeedbackRecorder.purgeExpired}. @default 90 */
@@ -22,11 +22,11 @@ const DAY_MS = 86_400_000;
 
 /**
  * Answers under this confidence are also listed as unanswered. Chosen by measurement against the
- * trained recognizer (npm run eval:feedback): in cross-validation about 24% of the answers under it are
- * wrong, 3% above it; it is the lowest line that picks out the wrong answers best (F1). The model
- * answers only when its best intent leads by 0.5 or more (CALIBRATED_TUNING), so no answer is under 0.5.
+ * trained recognizer (npm run eval:feedback): in cross-validation about 19% of the answers under it are
+ * wrong, 2% above it; it is the lowest line that picks out the wrong answers best (F1). The model
+ * answers only when its best intent leads by 0.7 or more (CALIBRATED_TUNING), so no answer is under 0.7.
  */
-export const DEFAULT_LOW_CONFIDENCE = 0.91;
+export const DEFAULT_LOW_CONFIDENCE = 0.93;
 
 /**
  * Records what the knowledge owner needs to improve the answers: questions the bot could not

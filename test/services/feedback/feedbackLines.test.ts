@@ -52,7 +52,7 @@ function unansweredFixture(): LabelledSimilarity[] {
 describe('the low-confidence line (FEEDBACK_LOW_CONFIDENCE)', () => {
   it('is the configuration default', () => {
     expect(loadConfig({}).FEEDBACK_LOW_CONFIDENCE).toBe(DEFAULT_LOW_CONFIDENCE);
-    expect(DEFAULT_LOW_CONFIDENCE).toBe(0.91);
+    expect(DEFAULT_LOW_CONFIDENCE).toBe(0.93);
   });
 
   it('lists answers that are wrong far more often than the rest (blind sets, shipped model)', () => {
