@@ -22,7 +22,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * Answers under this confidence are also listed as unanswered. Chosen by measurement against the
- * trained recognizer (npm run eval:feedback): in cross-validation about 19% of the answers under it are
+ * trained recognizer (npm run eval:feedback): in cross-validation about 22% of the answers under it are
  * wrong, 2% above it; it is the lowest line that picks out the wrong answers best (F1). The model
  * answers only when its best intent leads by 0.7 or more (CALIBRATED_TUNING), so no answer is under 0.7.
  */
