@@ -120,6 +120,8 @@ export class FeedbackFlow {
     return this.answerWords(turn.t, answer).has(folded);
   }
 
+  private readonly answerWordsCache = new WeakMap<Turn['t'], Map<'yes' | 'no', ReadonlySet<string>>>();
+
   /**
    * The folded words that mean yes or no in one language. The locale files are read once at
    * start-up, so they are worked out once per translation function (one per language).
@@ -139,8 +141,6 @@ export class FeedbackFlow {
     }
     return words;
   }
-
-  private readonly answerWordsCache = new WeakMap<Turn['t'], Map<'yes' | 'no', ReadonlySet<string>>>();
 
   /** Recording never breaks a conversation: a failing store is logged and the turn goes on. */
   private async record(write: (source: FeedbackSource) => Promise<void>, context: TurnContext, turn: Turn): Promise<void> {

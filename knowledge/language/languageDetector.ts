@@ -1,5 +1,5 @@
 import type { Lang } from '../schema.js';
-import { foldText, foldWords } from '../text/foldText.js';
+import { foldWords } from '../text/foldText.js';
 import { LANGUAGE_CLUES } from '../text/stopwords.js';
 import { WordCache } from '../text/wordCache.js';
 
@@ -60,13 +60,11 @@ export class LanguageDetector {
   }
 
   detect(text: string): LanguageGuess {
-    const folded = foldText(text);
-    const words = folded === '' ? [] : folded.split(' ');
+    const words = wordsOf(text);
     let evidence = 0;
     let grams = 0;
     let odds = 0;
     for (const word of words) {
-      if (DIGIT.test(word)) continue;
       if (LANGUAGE_CLUES.fr.has(word) && !LANGUAGE_CLUES.en.has(word)) evidence += 2;
       else if (LANGUAGE_CLUES.en.has(word) && !LANGUAGE_CLUES.fr.has(word)) evidence -= 2;
       else if (this.vocabulary.fr.has(word)) evidence += 0.5;

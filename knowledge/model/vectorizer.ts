@@ -76,32 +76,18 @@ export class Vectorizer {
     return this.scratchRow;
   }
 
-  /** Fills rowIndexes and rowValues with the row of a folded text; returns its length. */
+  /** Fills `touched` (feature indexes) and `rowValues` with the row of a folded text; returns its length. */
   private fill(folded: string): number {
     const { counts, touched } = this;
     let n = 0;
     const words = folded.split(' ').filter(Boolean);
     for (let w = 0; w < words.length; w += 1) {
       const word = words[w] ?? '';
-      let i = this.words.get(word);
-      if (i !== undefined) {
-        if (counts[i] === 0) touched[n++] = i;
-        counts[i] = (counts[i] ?? 0) + 1;
-      }
-      if (w + 1 < words.length) {
-        i = this.pairs.get(`${word} ${words[w + 1] ?? ''}`);
-        if (i !== undefined) {
-          if (counts[i] === 0) touched[n++] = i;
-          counts[i] = (counts[i] ?? 0) + 1;
-        }
-      }
+      n = this.tally(this.words.get(word), n);
+      if (w + 1 < words.length) n = this.tally(this.pairs.get(`${word} ${words[w + 1] ?? ''}`), n);
       if (word === ID_TOKEN) continue;
       const grams = this.gramsOf(word);
-      for (let g = 0; g < grams.length; g += 1) {
-        i = grams[g] ?? 0;
-        if (counts[i] === 0) touched[n++] = i;
-        counts[i] = (counts[i] ?? 0) + 1;
-      }
+      for (let g = 0; g < grams.length; g += 1) n = this.tally(grams[g], n);
     }
     if (n > this.rowValues.length) {
       this.rowValues = new Float32Array(Math.max(n, 2 * this.rowValues.length));
@@ -120,6 +106,16 @@ export class Vectorizer {
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     for (let k = 0; k < n; k += 1) values[k] = (values[k] ?? 0) * scale;
     return n;
+  }
+
+  /** Counts feature `i` (when known) for the row being built, whose `n` features are listed in `touched`; returns the new `n`. */
+  private tally(i: number | undefined, n: number): number {
+    if (i === undefined) return n;
+    const { counts } = this;
+    counts[i] = (counts[i] ?? 0) + 1;
+    if (counts[i] !== 1) return n;
+    this.touched[n] = i;
+    return n + 1;
   }
 
   /** The known n-grams (2 to 5 characters) of ` word `, in order, repeats included. */

@@ -31,6 +31,9 @@ export interface CommandReading {
   exactLangs: ReadonlySet<Lang>;
 }
 
+/** What a message that holds no command word reads as: shared, it is never changed (read-only sets). */
+const NO_COMMAND: CommandReading = Object.freeze({ exact: new Set<CommandName>(), within: new Set<CommandName>(), exactLangs: new Set<Lang>() });
+
 /**
  * Recognizes command words ("annuler", "suivant", "where was I"…) in a folded message: the
  * phrases are folded once here, and each message is read once per turn.
@@ -38,9 +41,6 @@ export interface CommandReading {
  * @example
  * commands.read(foldText('Suivant, merci')).within.has('next') // true
  */
-/** What a message that holds no command word reads as: shared, it is never changed (read-only sets). */
-const NO_COMMAND: CommandReading = Object.freeze({ exact: new Set<CommandName>(), within: new Set<CommandName>(), exactLangs: new Set<Lang>() });
-
 export class CommandWords {
   private readonly phrases: ReadonlyArray<readonly [CommandName, string, Lang]>;
   /** Each phrase with a space on both sides, as it is searched for in a short message (built once, not per message). */
