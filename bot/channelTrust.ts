@@ -40,12 +40,13 @@ export function fromAuthenticatedChannel(context: TurnContext): boolean {
  * authenticated request): in local mode anyone could claim a customer's tenant.
  */
 export class TeamsTenantMiddleware implements Middleware {
-  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+  // Not async: outside Teams (most turns) it only hands over to the next middleware.
+  onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     if (context.activity.channelId === 'msteams' && fromAuthenticatedChannel(context)) {
       const tenant = claimedTenantOf(context.activity);
       if (tenant) context.turnState.set(TRUSTED_TENANT_KEY, tenant);
     }
-    await next();
+    return next();
   }
 }
 
@@ -59,12 +60,12 @@ export class ServiceUrlGuard implements Middleware {
     private readonly logger: Logger,
   ) {}
 
-  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+  onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const { activity } = context;
     if (!this.serviceUrls.allows(activity.serviceUrl, isAuthenticatedTurn(context))) {
       this.logger.warn({ conversationId: activity.conversation?.id?.slice(0, 100), channelId: activity.channelId?.slice(0, 50) }, 'turn refused: its serviceUrl is not one the bot may call');
-      return;
+      return Promise.resolve();
     }
-    await next();
+    return next();
   }
 }

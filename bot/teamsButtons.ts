@@ -20,7 +20,8 @@ export function forTeams(activity: Partial<Activity>, isGroup: boolean): Partial
 
 /** Applies `forTeams` to everything the bot sends in Teams. */
 export class TeamsButtonsMiddleware implements Middleware {
-  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+  // Not async: outside Teams (most turns) it only hands over to the next middleware.
+  onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     if (context.activity.channelId === 'msteams') {
       const isGroup = context.activity.conversation?.isGroup === true;
       context.onSendActivities(async (_ctx, activities, send) => {
@@ -28,6 +29,6 @@ export class TeamsButtonsMiddleware implements Middleware {
         return send();
       });
     }
-    await next();
+    return next();
   }
 }

@@ -1,9 +1,10 @@
 import {
   ConversationState, PrivateConversationState, UserState, type BotState,
-  type Storage, type StoreItems, type TurnContext,
+  type StatePropertyAccessor, type Storage, type StoreItems, type TurnContext,
 } from 'botbuilder-core';
 import { CREATE_ONLY_ETAG } from '../../services/createOnly.js';
 import { storedJsonOf } from '../storage/storedJson.js';
+import { TurnStateProperty } from './turnStateProperty.js';
 
 /** One state scope as this turn read it. */
 interface Cached {
@@ -157,6 +158,11 @@ export class ETagConversationState extends ConversationState {
   override get(context: TurnContext): Record<string, unknown> | undefined {
     return this.turns.get(context);
   }
+
+  /** Reads the turn's loaded state directly (see {@link TurnStateProperty}). */
+  override createProperty<T = unknown>(name: string): StatePropertyAccessor<T> {
+    return new TurnStateProperty<T>(this, name);
+  }
 }
 
 export class ETagPrivateConversationState extends PrivateConversationState {
@@ -188,6 +194,11 @@ export class ETagPrivateConversationState extends PrivateConversationState {
   override get(context: TurnContext): Record<string, unknown> | undefined {
     return this.turns.get(context);
   }
+
+  /** Reads the turn's loaded state directly (see {@link TurnStateProperty}). */
+  override createProperty<T = unknown>(name: string): StatePropertyAccessor<T> {
+    return new TurnStateProperty<T>(this, name);
+  }
 }
 
 export class ETagUserState extends UserState {
@@ -218,6 +229,11 @@ export class ETagUserState extends UserState {
 
   override get(context: TurnContext): Record<string, unknown> | undefined {
     return this.turns.get(context);
+  }
+
+  /** Reads the turn's loaded state directly (see {@link TurnStateProperty}). */
+  override createProperty<T = unknown>(name: string): StatePropertyAccessor<T> {
+    return new TurnStateProperty<T>(this, name);
   }
 }
 

@@ -32,9 +32,9 @@ export class ConversationReferences {
   /** Adapter middleware that remembers the reference of every incoming activity, on every channel. */
   recorder(): Middleware {
     return {
-      onTurn: async (context: TurnContext, next: () => Promise<void>) => {
+      onTurn: (context: TurnContext, next: () => Promise<void>) => {
         this.remember(TurnContext.getConversationReference(context.activity));
-        await next();
+        return next();
       },
     };
   }
