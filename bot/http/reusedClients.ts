@@ -1,8 +1,9 @@
 import {
   ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder-core';
-import type {
-  AuthenticateRequestResult, ClaimsIdentity, ConnectorClient, ConnectorFactory, UserTokenClient,
+import {
+  AuthenticationConstants, ClaimsIdentity,
+  type AuthenticateRequestResult, type ConnectorClient, type ConnectorFactory, type UserTokenClient,
 } from 'botframework-connector';
 import { LruCache } from '../cache/lruCache.js';
 
@@ -24,17 +25,36 @@ export const MAX_REUSED_CLIENTS = 256;
 export class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly connectors: LruCache<string, Promise<ConnectorClient>>;
   private readonly userTokens: LruCache<string, Promise<UserTokenClient>>;
+  /** No app id: botbuilder authenticates nothing (local mode) and answers every turn alike. */
+  private readonly authenticationDisabled: boolean;
+  /** Local mode: the first unauthenticated turn's answer, but for its (per-turn) identity. */
+  private anonymous?: Omit<AuthenticateRequestResult, 'claimsIdentity'>;
 
   constructor(options: ConfigurationBotFrameworkAuthenticationOptions, maxClients = MAX_REUSED_CLIENTS) {
     super(options);
     this.connectors = new LruCache(maxClients);
     this.userTokens = new LruCache(maxClients);
+    this.authenticationDisabled = !options.MicrosoftAppId;
   }
 
+  /**
+   * Local mode answers every activity (but an Emulator skill's) the same: an anonymous identity,
+   * no caller id, the channel's audience, a connector factory for the empty app id; the header is
+   * not read. That answer is taken from botbuilder's first one and given again without its
+   * chain of awaiter calls (about six a turn). With an app id, every request is validated.
+   */
   override async authenticateRequest(activity: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0], authHeader: string): Promise<AuthenticateRequestResult> {
+    const known = this.anonymous;
+    const ordinary = !fromEmulatedSkill(activity);
+    if (known && ordinary) return { ...known, claimsIdentity: new ClaimsIdentity([], AuthenticationConstants.AnonymousAuthType) };
     const result = await super.authenticateRequest(activity, authHeader);
     const factory = result.connectorFactory;
-    return factory ? { ...result, connectorFactory: this.reusing(factory, appIdOf(result.claimsIdentity)) } : result;
+    const answer = factory ? { ...result, connectorFactory: this.reusing(factory, appIdOf(result.claimsIdentity)) } : result;
+    if (this.authenticationDisabled && ordinary && isAnonymous(answer.claimsIdentity)) {
+      const { claimsIdentity: _perTurn, ...rest } = answer;
+      this.anonymous = rest;
+    }
+    return answer;
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
@@ -64,6 +84,19 @@ function remembered<T>(cache: LruCache<string, Promise<T>>, key: string, make: (
     if (cache.get(key) === made) cache.delete(key);
   });
   return made;
+}
+
+/** botbuilder gives an Emulator activity addressed to a skill its own anonymous skill identity. */
+function fromEmulatedSkill(activity: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0]): boolean {
+  return activity.channelId === 'emulator' && activity.recipient?.role === 'skill';
+}
+
+/** The identity botbuilder gives an unauthenticated activity: no claims, authentication type "anonymous". */
+function isAnonymous(identity: ClaimsIdentity): boolean {
+  // authenticationType is private in the typings (channelTrust reads it the same way).
+  const fields: unknown = identity;
+  const type = typeof fields === 'object' && fields !== null && 'authenticationType' in fields ? fields.authenticationType : undefined;
+  return type === AuthenticationConstants.AnonymousAuthType && identity.claims.length === 0;
 }
 
 function appIdOf(claimsIdentity: ClaimsIdentity): string {

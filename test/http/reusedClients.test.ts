@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder-core';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder-core';
 import { ClaimsIdentity } from 'botframework-connector';
 import { describe, expect, it } from 'vitest';
 import { ReusingAuthentication } from '../../bot/http/reusedClients.js';
@@ -45,5 +46,29 @@ describe('ReusingAuthentication', () => {
     const claims = () => new ClaimsIdentity([{ type: 'aud', value: 'app-1' }], true);
     expect(await auth.createUserTokenClient(claims())).toBe(await auth.createUserTokenClient(claims()));
     expect(await auth.createUserTokenClient(new ClaimsIdentity([{ type: 'aud', value: 'app-2' }], true))).not.toBe(await auth.createUserTokenClient(claims()));
+  });
+
+  it('answers local-mode turns as botbuilder does, each turn with its own anonymous identity', async () => {
+    const auth = local();
+    const plain = new ConfigurationBotFrameworkAuthentication({});
+    const turns = [activity('http://localhost:5000'), activity('http://localhost:5000'), { ...activity('http://localhost:5001'), channelId: 'directline' }];
+    const ours = [];
+    for (const turn of turns) ours.push(await auth.authenticateRequest(turn, 'Bearer ignored-in-local-mode'));
+    const theirs = await plain.authenticateRequest(turns[2] ?? activity(''), '');
+    for (const answer of ours) {
+      expect(answer.claimsIdentity).toEqual(theirs.claimsIdentity);
+      expect({ audience: answer.audience, callerId: answer.callerId }).toEqual({ audience: theirs.audience, callerId: theirs.callerId });
+    }
+    expect(ours[1]?.claimsIdentity).not.toBe(ours[0]?.claimsIdentity);
+    // An Emulator activity sent to a skill keeps botbuilder's own skill identity.
+    const skill = { ...activity('http://localhost:5000'), recipient: { id: 'b', name: 'b', role: 'skill' } };
+    expect((await auth.authenticateRequest(skill, '')).claimsIdentity).toEqual((await plain.authenticateRequest(skill, '')).claimsIdentity);
+  });
+
+  it('with an app id, refuses every request without a token, however many came before', async () => {
+    const auth = new ReusingAuthentication({ MicrosoftAppId: 'app-1', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'MultiTenant' });
+    for (let i = 0; i < 3; i += 1) {
+      await expect(auth.authenticateRequest(activity('http://localhost:5000'), '')).rejects.toMatchObject({ statusCode: 401 });
+    }
   });
 });
