@@ -168,18 +168,24 @@ export class VerificationService {
     return { ok: true, reservations };
   }
 
+  /**
+   * Gives back the reservations. The keys are independent and a refund only takes back, so
+   * they are sent together: the SQLite store commits them in one transaction.
+   */
   private async refundAttempt(slots: Slot[], reservations: Reservation[]): Promise<void> {
-    for (const [i, slot] of slots.entries()) {
+    await Promise.all(slots.map((slot, i) => {
       const added = reservations[i]?.reserved === true && reservations[i].newSource ? slot.source : undefined;
-      await this.attempts.update(slot.key, (record) => refund(record, added));
-    }
+      return this.attempts.update(slot.key, (record) => refund(record, added));
+    }));
   }
 
-  /** A success forgets the source's failures; the renewal ID only gets its reservation back. */
+  /** A success forgets the source's failures; the renewal ID only gets its reservation back (together, as above). */
   private async settleSuccess(slots: Slot[], reservations: Reservation[]): Promise<void> {
     const [source, ...rest] = slots;
-    if (source) await this.attempts.update(source.key, () => ({ next: undefined, result: undefined }));
-    await this.refundAttempt(rest, reservations.slice(1));
+    await Promise.all([
+      source ? this.attempts.update(source.key, () => ({ next: undefined, result: undefined })) : undefined,
+      this.refundAttempt(rest, reservations.slice(1)),
+    ]);
   }
 
   private alertIfAttacked(renewalId: string, reservation: Reservation | undefined): void {
