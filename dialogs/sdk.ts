@@ -11,4 +11,5 @@ export type { DialogInstance, DialogTurnResult } from 'botbuilder-dialogs/lib/di
 export type { DialogContext } from 'botbuilder-dialogs/lib/dialogContext.js';
 export { DialogSet } from 'botbuilder-dialogs/lib/dialogSet.js';
 export { WaterfallDialog } from 'botbuilder-dialogs/lib/waterfallDialog.js';
+export type { WaterfallStep } from 'botbuilder-dialogs/lib/waterfallDialog.js';
 export type { WaterfallStepContext } from 'botbuilder-dialogs/lib/waterfallStepContext.js';

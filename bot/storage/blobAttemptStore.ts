@@ -1,4 +1,4 @@
-import { attemptRecordSchema, type AttemptChange, type AttemptRecord, type AttemptStore } from '../../services/verification/index.js';
+import { attemptRecordSchema, type AttemptChange, type AttemptRecord, type AttemptStore, type KeyedChange } from '../../services/verification/index.js';
 import type { BlobDocuments } from './blobDocuments.js';
 
 const PREFIX = 'verification-attempts/';
@@ -20,6 +20,17 @@ export class BlobAttemptStore implements AttemptStore {
       const { next, result } = change(current);
       return { next: next === current ? value : next, result };
     });
+  }
+
+  /** One blob after the other, each a conditional write: blobs have no transaction across keys. */
+  async updateInOrder<T>(changes: ReadonlyArray<KeyedChange<T>>, goOn: (result: T) => boolean): Promise<T[]> {
+    const results: T[] = [];
+    for (const { key, change } of changes) {
+      const result = await this.update(key, change);
+      results.push(result);
+      if (!goOn(result)) break;
+    }
+    return results;
   }
 
   /**

@@ -4,43 +4,40 @@ import { alignEndDates, ContractServiceError, extractRenewalId, type RenewalId }
 import { replyButton } from '../replies/buttons.js';
 import type { ContractDialogDeps } from './contractDialogDeps.js';
 import { sayContractsUnavailable } from './contractsUnavailable.js';
-import { DONE, isReroute, REROUTE } from '../dialogOutcome.js';
+import { DONE } from '../dialogOutcome.js';
 import { TurnContracts } from './turnContracts.js';
 import { rendersCards, statusView } from './statusView.js';
 import { quoteProgressLine } from './quoteReply.js';
-import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog, verifiedOf } from './verifyContractDialog.js';
+import { VerificationSteps, verifiedOf, type VerifyOptions } from './verificationSteps.js';
 import { offerHandoff } from '../handoff/handoffState.js';
 
 export const CONTRACT_STATUS_DIALOG = 'contractStatusDialog';
-const FLOW = 'contractStatusDialog.flow';
+/** Named apart from the former flow, whose stacks waited on a nested verification dialog. */
+const FLOW = 'contractStatusDialog.verifyAndShow';
 
-export interface ContractStatusOptions {
+export interface ContractStatusOptions extends VerifyOptions {
   /** The renewal ID the message held, found by the router: the user is not asked for it again. */
   renewalId?: RenewalId;
 }
 
 /**
- * "When does my contract end?": verifies the user, then shows the contract's status, dates,
- * products and renewal state as an Adaptive Card (plain text where cards do not render),
- * lists the account's other contracts and offers to align their end dates.
+ * "When does my contract end?": verifies the user (the verification steps open its waterfall),
+ * then shows the contract's status, dates, products and renewal state as an Adaptive Card
+ * (plain text where cards do not render), lists the account's other contracts and offers to
+ * align their end dates.
  */
 export class ContractStatusDialog extends ComponentDialog<ContractStatusOptions> {
   constructor(private readonly deps: ContractDialogDeps) {
     super(CONTRACT_STATUS_DIALOG);
-    this.addDialog(new VerifyContractDialog(deps));
-    this.addDialog(new WaterfallDialog(FLOW, [this.verify.bind(this), this.show.bind(this)]));
+    const verification = new VerificationSteps<ContractStatusOptions>(deps, FLOW, async (step) => step.options.renewalId ?? extractRenewalId(step.context.activity.text ?? ''));
+    for (const prompt of verification.prompts()) this.addDialog(prompt);
+    this.addDialog(new WaterfallDialog(FLOW, [...verification.steps(), this.show.bind(this)]));
     this.initialDialogId = FLOW;
   }
 
-  private async verify(step: WaterfallStepContext<ContractStatusOptions>): Promise<DialogTurnResult> {
-    const renewalId = step.options.renewalId ?? extractRenewalId(step.context.activity.text ?? '');
-    return step.beginDialog(VERIFY_CONTRACT_DIALOG, renewalId ? { renewalId } : {});
-  }
-
-  private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const result: unknown = step.result;
-    if (isReroute(result)) return step.endDialog(REROUTE);
-    const renewalId = verifiedOf(result)?.renewalId;
+  /** After the verification steps: only a verified contract gets here. */
+  private async show(step: WaterfallStepContext<ContractStatusOptions>): Promise<DialogTurnResult> {
+    const renewalId = verifiedOf(step.result)?.renewalId;
     if (!renewalId) return step.endDialog(DONE);
     const turn = await this.deps.understanding.of(step.context);
     const { kb } = this.deps;

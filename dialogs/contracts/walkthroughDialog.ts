@@ -11,12 +11,13 @@ import { DONE, isReroute, REROUTE } from '../dialogOutcome.js';
 import { TurnContracts } from './turnContracts.js';
 import { sayContractsUnavailable } from './contractsUnavailable.js';
 import { STEP_COUNT, stepText } from './walkthroughSteps.js';
-import { VERIFY_CONTRACT_DIALOG, VerifyContractDialog, verifiedOf } from './verifyContractDialog.js';
+import { VerificationSteps, verifiedOf, type VerifyOptions } from './verificationSteps.js';
 import { QUOTE_REQUEST_DIALOG, QuoteRequestDialog, type QuoteRequestOptions } from './quoteRequestDialog.js';
 import { quoteProgressLine } from './quoteReply.js';
 
 export const WALKTHROUGH_DIALOG = 'walkthroughDialog';
-const FLOW = 'walkthroughDialog.flow';
+/** Named apart from the former flow, whose steps came after a nested verification dialog. */
+const FLOW = 'walkthroughDialog.verifyAndWalk';
 const STEPS = 'walkthroughDialog.steps';
 
 /** Under the answer to a quote request: step 4's moves, without asking again. */
@@ -25,7 +26,7 @@ const AFTER_QUOTE_BUTTONS = ['walk.buttons.next', 'walk.buttons.back', 'walk.but
 /** The words that move through the walk, in both languages (lists in locales/…/commands). */
 export const WALK_COMMANDS = ['next', 'back', 'skip', 'stop', 'whereWasI', 'quote'] as const;
 
-export interface WalkthroughOptions {
+export interface WalkthroughOptions extends VerifyOptions {
   renewalId?: RenewalId;
 }
 
@@ -38,23 +39,23 @@ export interface WalkthroughOptions {
 export class WalkthroughDialog extends ComponentDialog<WalkthroughOptions> {
   constructor(private readonly deps: ContractDialogDeps) {
     super(WALKTHROUGH_DIALOG);
-    this.addDialog(new VerifyContractDialog(deps));
+    const verification = new VerificationSteps<WalkthroughOptions>(deps, FLOW, this.givenId.bind(this));
+    for (const prompt of verification.prompts()) this.addDialog(prompt);
     this.addDialog(new WalkthroughStepsDialog(deps));
     this.addDialog(new QuoteRequestDialog(deps));
-    this.addDialog(new WaterfallDialog(FLOW, [this.verify.bind(this), this.walk.bind(this), this.done.bind(this)]));
+    this.addDialog(new WaterfallDialog(FLOW, [...verification.steps(), this.walk.bind(this), this.done.bind(this)]));
     this.initialDialogId = FLOW;
   }
 
-  private async verify(step: WaterfallStepContext<WalkthroughOptions>): Promise<DialogTurnResult> {
+  /** The contract named in the message, or the one this user walked last. */
+  private async givenId(step: WaterfallStepContext<WalkthroughOptions>): Promise<RenewalId | undefined> {
     const saved = (await this.deps.state.profile.get(step.context, {})).walkthrough;
-    const renewalId = step.options.renewalId ?? extractRenewalId(step.context.activity.text ?? '') ?? saved?.renewalId;
-    return step.beginDialog(VERIFY_CONTRACT_DIALOG, renewalId ? { renewalId } : {});
+    return step.options.renewalId ?? extractRenewalId(step.context.activity.text ?? '') ?? saved?.renewalId;
   }
 
+  /** After the verification steps: only a verified contract gets here. */
   private async walk(step: WaterfallStepContext<WalkthroughOptions>): Promise<DialogTurnResult> {
-    const result: unknown = step.result;
-    if (isReroute(result)) return step.endDialog(REROUTE);
-    const renewalId = verifiedOf(result)?.renewalId;
+    const renewalId = verifiedOf(step.result)?.renewalId;
     if (!renewalId) return step.endDialog(DONE);
     return step.beginDialog(STEPS, { renewalId });
   }

@@ -19,6 +19,12 @@ export interface AttemptChange<T> {
   result: T;
 }
 
+/** One key's change, for {@link AttemptStore.updateInOrder}. */
+export interface KeyedChange<T> {
+  key: string;
+  change: (current: AttemptRecord | undefined) => AttemptChange<T>;
+}
+
 /**
  * Verification attempts by key, with one operation: an atomic read-modify-write of one
  * record. Atomic means two callers (two turns, two processes) updating the same key both see
@@ -31,6 +37,13 @@ export interface AttemptStore {
    * change's result. `change` may run more than once (after a write conflict): keep it pure.
    */
   update<T>(key: string, change: (current: AttemptRecord | undefined) => AttemptChange<T>): Promise<T>;
+  /**
+   * Applies `changes` in order, each as {@link update} does, and stops after the first one
+   * whose result `goOn` refuses (the later keys are not touched); returns the results of those
+   * applied. The SQLite store applies them in one transaction (all or none, one commit); a
+   * store that cannot span keys applies them one after the other.
+   */
+  updateInOrder<T>(changes: ReadonlyArray<KeyedChange<T>>, goOn: (result: T) => boolean): Promise<T[]>;
   /** Drops records whose last failure is at or before `before` (housekeeping; may do nothing). */
   prune(before: Date): Promise<void>;
 }

@@ -1,4 +1,4 @@
-export { attemptRecordSchema, type AttemptChange, type AttemptRecord, type AttemptStore } from './attemptStore.js';
+export { attemptRecordSchema, type AttemptChange, type AttemptRecord, type AttemptStore, type KeyedChange } from './attemptStore.js';
 export { ALERT_SOURCES, delayAfter, RENEWAL_ID_POLICY, SOURCE_POLICY, type AttemptPolicy } from './attemptPolicy.js';
 export { MemoryAttemptStore } from './memoryAttemptStore.js';
 export { SqliteAttemptStore } from './sqliteAttemptStore.js';

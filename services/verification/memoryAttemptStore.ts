@@ -1,4 +1,4 @@
-import type { AttemptChange, AttemptRecord, AttemptStore } from './attemptStore.js';
+import type { AttemptChange, AttemptRecord, AttemptStore, KeyedChange } from './attemptStore.js';
 
 /**
  * Attempts kept in memory: for tests and single-process demos (forgotten on restart).
@@ -11,15 +11,30 @@ export class MemoryAttemptStore implements AttemptStore {
   private readonly records = new Map<string, AttemptRecord>();
 
   update<T>(key: string, change: (current: AttemptRecord | undefined) => AttemptChange<T>): Promise<T> {
-    const { next, result } = change(this.records.get(key));
-    if (next) this.records.set(key, next);
-    else this.records.delete(key);
-    return Promise.resolve(result);
+    return Promise.resolve(this.apply(key, change));
+  }
+
+  /** Synchronously, so atomic as a whole within the process. */
+  updateInOrder<T>(changes: ReadonlyArray<KeyedChange<T>>, goOn: (result: T) => boolean): Promise<T[]> {
+    const results: T[] = [];
+    for (const { key, change } of changes) {
+      const result = this.apply(key, change);
+      results.push(result);
+      if (!goOn(result)) break;
+    }
+    return Promise.resolve(results);
   }
 
   prune(before: Date): Promise<void> {
     for (const [key, record] of this.records) if (record.lastAt <= before.getTime()) this.records.delete(key);
     return Promise.resolve();
+  }
+
+  private apply<T>(key: string, change: (current: AttemptRecord | undefined) => AttemptChange<T>): T {
+    const { next, result } = change(this.records.get(key));
+    if (next) this.records.set(key, next);
+    else this.records.delete(key);
+    return result;
   }
 
   /** Every record held, for tests that check nothing raw is stored. */

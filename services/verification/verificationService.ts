@@ -7,7 +7,7 @@ import {
   type AttemptPolicy, type Reservation,
 } from './attemptPolicy.js';
 import type { RenewalId } from '../contracts/index.js';
-import type { AttemptStore } from './attemptStore.js';
+import type { AttemptRecord, AttemptStore } from './attemptStore.js';
 
 export type ProofVerification =
   | { outcome: 'verified'; contract: Contract }
@@ -154,11 +154,17 @@ export class VerificationService {
     return { failures: live?.failures ?? 0, sources: live?.sources.length ?? 0, waitUntil: until === undefined ? undefined : new Date(until) };
   }
 
-  /** Reserves one attempt on every slot, in order; gives the earlier ones back when one must wait. */
+  /**
+   * Reserves one attempt on every slot, in order (in one commit where the store can); a slot
+   * that must wait stops there, and the earlier ones are given back.
+   */
   private async reserveAttempt(slots: Slot[], now: number): Promise<{ ok: true; reservations: Reservation[] } | { ok: false; until: number }> {
+    const results = await this.attempts.updateInOrder(
+      slots.map((slot) => ({ key: slot.key, change: (record: AttemptRecord | undefined) => reserve(record, now, slot.policy, slot.source) })),
+      (reservation) => reservation.reserved,
+    );
     const reservations: Reservation[] = [];
-    for (const slot of slots) {
-      const reservation = await this.attempts.update(slot.key, (record) => reserve(record, now, slot.policy, slot.source));
+    for (const reservation of results) {
       if (!reservation.reserved) {
         await this.refundAttempt(slots.slice(0, reservations.length), reservations);
         return { ok: false, until: reservation.until };
@@ -168,18 +174,24 @@ export class VerificationService {
     return { ok: true, reservations };
   }
 
+  /**
+   * Gives back the reservations. The keys are independent and a refund only takes back, so
+   * they are sent together: the SQLite store commits them in one transaction.
+   */
   private async refundAttempt(slots: Slot[], reservations: Reservation[]): Promise<void> {
-    for (const [i, slot] of slots.entries()) {
+    await Promise.all(slots.map((slot, i) => {
       const added = reservations[i]?.reserved === true && reservations[i].newSource ? slot.source : undefined;
-      await this.attempts.update(slot.key, (record) => refund(record, added));
-    }
+      return this.attempts.update(slot.key, (record) => refund(record, added));
+    }));
   }
 
-  /** A success forgets the source's failures; the renewal ID only gets its reservation back. */
+  /** A success forgets the source's failures; the renewal ID only gets its reservation back (together, as above). */
   private async settleSuccess(slots: Slot[], reservations: Reservation[]): Promise<void> {
     const [source, ...rest] = slots;
-    if (source) await this.attempts.update(source.key, () => ({ next: undefined, result: undefined }));
-    await this.refundAttempt(rest, reservations.slice(1));
+    await Promise.all([
+      source ? this.attempts.update(source.key, () => ({ next: undefined, result: undefined })) : undefined,
+      this.refundAttempt(rest, reservations.slice(1)),
+    ]);
   }
 
   private alertIfAttacked(renewalId: string, reservation: Reservation | undefined): void {

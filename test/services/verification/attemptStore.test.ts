@@ -28,6 +28,16 @@ describe('SqliteAttemptStore', () => {
     return Promise.resolve({ store: new SqliteAttemptStore(openDatabase(file)), second: new SqliteAttemptStore(openDatabase(file)) });
   });
 
+  it('applies changes in order all or nothing: a change that fails undoes the ones before it', async () => {
+    const store = new SqliteAttemptStore(openDatabase(path.join(dir, 'in-order.sqlite')));
+    const set = (failures: number) => () => ({ next: { failures, lastAt: 1000, sources: [] }, result: failures });
+    const broken = () => {
+      throw new Error('cannot decide');
+    };
+    await expect(store.updateInOrder([{ key: 'first', change: set(1) }, { key: 'second', change: broken }], () => true)).rejects.toThrow('cannot decide');
+    expect(await store.update('first', (r) => ({ next: r, result: r }))).toBeUndefined();
+  });
+
   it('keeps the wait across a restart and stores nothing raw', async () => {
     const file = path.join(dir, 'restart.sqlite');
     const clock = new FakeClock(t0);

@@ -33,6 +33,16 @@ export function attemptStoreContract(create: () => Promise<{ store: AttemptStore
     expect([...results].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
   }, 30_000);
 
+  it('applies changes in order and leaves the keys after the first refused one untouched', async () => {
+    const { store } = await create();
+    expect(await store.updateInOrder([{ key: 'x', change: increment }, { key: 'y', change: increment }], () => true)).toEqual([1, 1]);
+    await store.update('x', increment);
+    // x reaches 3, which goOn refuses: y and z are not touched.
+    expect(await store.updateInOrder([{ key: 'x', change: increment }, { key: 'y', change: increment }, { key: 'z', change: increment }], (n) => n < 3)).toEqual([3]);
+    expect(await store.update('y', (r) => ({ next: r, result: r?.failures }))).toBe(1);
+    expect(await store.update('z', (r) => ({ next: r, result: r?.failures }))).toBeUndefined();
+  });
+
   it('prunes records whose last failure is old', async () => {
     const { store } = await create();
     await store.update('old', () => ({ next: { failures: 1, lastAt: 1000, sources: [] }, result: undefined }));

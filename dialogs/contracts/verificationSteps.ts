@@ -1,8 +1,5 @@
-import {
-  ComponentDialog, WaterfallDialog,
-  type DialogTurnResult, type WaterfallStepContext,
-} from '../sdk.js';
-import { MessageFactory, type TurnContext } from 'botbuilder-core';
+import type { Dialog, DialogTurnResult, WaterfallStep, WaterfallStepContext } from '../sdk.js';
+import { MessageFactory } from 'botbuilder-core';
 import { extractRenewalId, isRenewalId, maskRenewalId, type RenewalId } from '../../services/contracts/index.js';
 import { DONE, REROUTE, type DialogOutcome } from '../dialogOutcome.js';
 import { formatWait } from '../formatWait.js';
@@ -17,8 +14,6 @@ import { trustedTenantOf } from './trustedTenant.js';
 import { markVerified, verifiedIds } from './verifiedContracts.js';
 import { offerHandoff } from '../handoff/handoffState.js';
 
-export const VERIFY_CONTRACT_DIALOG = 'verifyContractDialog';
-const FLOW = 'verifyContractDialog.flow';
 const ID_PROMPT = 'verifyContractDialog.id';
 const PROOF_PROMPT = 'verifyContractDialog.proof';
 /** After this many messages without a renewal ID, the bot stops asking and offers a person. */
@@ -26,10 +21,17 @@ const MAX_ID_TRIES = 3;
 /** A message this sure to be another question leaves the verification for that question. */
 const OTHER_QUESTION_SCORE = 0.45;
 
+/** What the waterfall that starts with the verification steps is begun with. */
 export interface VerifyOptions {
-  /** A renewal ID the user already gave (e.g. in "status of RNW-20481137"). */
-  renewalId?: RenewalId;
+  /**
+   * Set when the verification starts over (a rejected proof): the ID is asked again, instead
+   * of the one the dialog was started with.
+   */
+  again?: boolean;
 }
+
+/** The renewal ID the user already gave (e.g. in "status of RNW-20481137"), read when the flow begins. */
+export type GivenRenewalId<O extends VerifyOptions> = (step: WaterfallStepContext<O>) => Promise<RenewalId | undefined>;
 
 /**
  * What the verification proved: the renewal ID. The contract it fetched to prove it is kept
@@ -40,7 +42,10 @@ export interface Verified {
   renewalId: RenewalId;
 }
 
-/** The outcome: verified, a message to route elsewhere, or done (gave up, locked, unavailable). */
+/**
+ * The outcome: verified (handed to the host's next step), or, ending the host's waterfall, a
+ * message to route elsewhere or done (gave up, locked, unavailable).
+ */
 export type VerifyResult = Verified | DialogOutcome;
 
 /**
@@ -50,18 +55,33 @@ export type VerifyResult = Verified | DialogOutcome;
  * without a proof. Unknown IDs and wrong proofs get the same answer; after 5 failures the
  * service locks further tries for 15 minutes and the bot offers a person instead.
  * The proof only passes through this turn: it is never echoed, logged or kept in state.
+ *
+ * These are the first steps of the host dialog's own waterfall (the contract status, the
+ * walkthrough), not a dialog of their own: a verified contract goes on to the host's next step
+ * in the same waterfall, which spares every turn of the verification a nested dialog context
+ * and its state. The host adds {@link prompts} to its dialogs and starts its waterfall with
+ * {@link steps}; `flowId` is that waterfall, begun again with `{ again: true }` after a
+ * rejected proof.
  */
-export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
-  constructor(private readonly deps: ContractDialogDeps) {
-    super(VERIFY_CONTRACT_DIALOG);
-    this.addDialog(new TextInput(ID_PROMPT, this.validateId.bind(this)));
-    this.addDialog(new TextInput(PROOF_PROMPT));
-    this.addDialog(new WaterfallDialog(FLOW, [this.askId.bind(this), this.checkId.bind(this), this.checkProof.bind(this)]));
-    this.initialDialogId = FLOW;
+export class VerificationSteps<O extends VerifyOptions> {
+  constructor(
+    private readonly deps: ContractDialogDeps,
+    private readonly flowId: string,
+    private readonly givenId: GivenRenewalId<O>,
+  ) {}
+
+  /** The questions the steps ask: the host adds them to its dialogs. */
+  prompts(): Dialog[] {
+    return [new TextInput(ID_PROMPT, this.validateId.bind(this)), new TextInput(PROOF_PROMPT)];
   }
 
-  private async askId(step: WaterfallStepContext<VerifyOptions>): Promise<DialogTurnResult> {
-    const given = step.options.renewalId;
+  /** Ask or take the ID, then the proof: the first steps of the host's waterfall. */
+  steps(): Array<WaterfallStep<O>> {
+    return [this.askId.bind(this), this.checkId.bind(this), this.checkProof.bind(this)];
+  }
+
+  private async askId(step: WaterfallStepContext<O>): Promise<DialogTurnResult> {
+    const given = step.options.again === true ? undefined : await this.givenId(step);
     if (given) return step.next(given);
     const known = await verifiedIds(this.deps.state, step.context);
     const last = known[known.length - 1];
@@ -73,7 +93,7 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
     });
   }
 
-  private async checkId(step: WaterfallStepContext<VerifyOptions>): Promise<DialogTurnResult> {
+  private async checkId(step: WaterfallStepContext<O>): Promise<DialogTurnResult> {
     const turn = await this.deps.understanding.of(step.context);
     // An ID given before the question (already canonical), or the answer to it.
     const result: unknown = step.result;
@@ -85,14 +105,14 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
       await step.context.sendActivity(MessageFactory.suggestedActions([replyButton(this.deps.kb.title('talk-to-agent', turn.lang))], turn.t('verify.noId')));
       return step.endDialog(DONE);
     }
-    if ((await verifiedIds(this.deps.state, step.context)).includes(renewalId)) return step.endDialog({ kind: 'verified', renewalId } satisfies Verified);
+    if ((await verifiedIds(this.deps.state, step.context)).includes(renewalId)) return step.next({ kind: 'verified', renewalId } satisfies Verified);
     try {
       const tenant = await this.deps.verification.verifyByTenant({ renewalId, tenantId: trustedTenantOf(step.context) });
       if (tenant.outcome === 'verified') {
         await markVerified(this.deps.state, step.context, renewalId);
         turn.log.info({ renewalId: maskRenewalId(renewalId), via: 'tenant' }, 'contract verified');
         TurnContracts.of(step.context, this.deps.contracts).remember(tenant.contract);
-        return step.endDialog({ kind: 'verified', renewalId } satisfies Verified);
+        return step.next({ kind: 'verified', renewalId } satisfies Verified);
       }
     } catch (error) {
       return this.unavailable(step, turn, error, renewalId);
@@ -101,11 +121,14 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
     return step.prompt(PROOF_PROMPT, { prompt: MessageFactory.text(turn.t('verify.askProof', { renewalId })) });
   }
 
-  private async checkProof(step: WaterfallStepContext<VerifyOptions>): Promise<DialogTurnResult> {
+  private async checkProof(step: WaterfallStepContext<O>): Promise<DialogTurnResult> {
+    // Verified without a proof (already this conversation, or by tenant): on to the host's step.
+    const verified = verifiedOf(step.result);
+    if (verified) return step.next(verified);
     const turn = await this.deps.understanding.of(step.context);
     const values = step.values;
     const renewalId = 'renewalId' in values && typeof values.renewalId === 'string' && isRenewalId(values.renewalId) ? values.renewalId : undefined;
-    if (!renewalId) return step.replaceDialog(FLOW, {});
+    if (!renewalId) return this.startOver(step);
     const proof = answerOf(step.result) ?? '';
     const userKey = `${step.context.activity.channelId}:${step.context.activity.from.id}`;
     let outcome;
@@ -119,7 +142,7 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
       await markVerified(this.deps.state, step.context, renewalId);
       await step.context.sendActivity(turn.t('verify.done', { renewalId }));
       TurnContracts.of(step.context, this.deps.contracts).remember(outcome.contract);
-      return step.endDialog({ kind: 'verified', renewalId } satisfies Verified);
+      return step.next({ kind: 'verified', renewalId } satisfies Verified);
     }
     if (outcome.outcome === 'locked') {
       offerHandoff(step.context, 'locked-out');
@@ -129,18 +152,23 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
       ));
       return step.endDialog(DONE);
     }
-    const verified = (await verifiedIds(this.deps.state, step.context)).filter((id) => id !== renewalId).at(-1);
-    if (verified) return this.rejectSecond(step, turn, renewalId, verified);
+    const other = (await verifiedIds(this.deps.state, step.context)).filter((id) => id !== renewalId).at(-1);
+    if (other) return this.rejectSecond(step, turn, renewalId, other);
     await step.context.sendActivity(turn.t('verify.rejected'));
     // Ask again from the ID: the mistake may be in either of the two.
-    return step.replaceDialog(FLOW, {});
+    return this.startOver(step);
+  }
+
+  private async startOver(step: WaterfallStepContext<O>): Promise<DialogTurnResult> {
+    const again: VerifyOptions = { again: true };
+    return step.replaceDialog(this.flowId, again);
   }
 
   /**
    * A second contract failed while another one is verified: asking the ID again would fall
    * back on the verified one and show its card as if it answered; say what happened instead.
    */
-  private async rejectSecond(step: WaterfallStepContext<VerifyOptions>, turn: Turn, renewalId: RenewalId, verified: RenewalId): Promise<DialogTurnResult> {
+  private async rejectSecond(step: WaterfallStepContext<O>, turn: Turn, renewalId: RenewalId, verified: RenewalId): Promise<DialogTurnResult> {
     await step.context.sendActivity(MessageFactory.suggestedActions(
       [
         replyButton(turn.t('secondContract.showVerified', { renewalId: verified })),
@@ -174,7 +202,7 @@ export class VerifyContractDialog extends ComponentDialog<VerifyOptions> {
     return [replyButton(this.deps.kb.title('renewal-id', turn.lang)), replyButton(this.deps.kb.title('renewal-process', turn.lang))];
   }
 
-  private async unavailable(step: WaterfallStepContext<VerifyOptions>, turn: Turn, error: unknown, renewalId: RenewalId): Promise<DialogTurnResult> {
+  private async unavailable(step: WaterfallStepContext<O>, turn: Turn, error: unknown, renewalId: RenewalId): Promise<DialogTurnResult> {
     offerHandoff(step.context, 'contract-failure');
     await sayContractsUnavailable(step.context, turn, error, { during: 'verification', renewalId, buttons: [replyButton(this.deps.kb.title('talk-to-agent', turn.lang))] });
     return step.endDialog(DONE);
