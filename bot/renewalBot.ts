@@ -1,4 +1,4 @@
-import { ActivityHandler, MessageFactory, TurnContext, type BotState, type CardAction, type StatePropertyAccessor } from 'botbuilder-core';
+import { ActivityHandler, MessageFactory, TurnContext, type Activity, type BotState, type CardAction, type StatePropertyAccessor } from 'botbuilder-core';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { MainDialog } from '../dialogs/mainDialog.js';
 import { MAIN_TOPICS } from '../dialogs/mainDialog.js';
@@ -8,6 +8,9 @@ import type { Translator } from './i18n.js';
 import { isETagConflict, loadTogether, TurnQueue } from './state/index.js';
 import type { ButtonLabels } from './buttonLabels.js';
 import type { Lang } from '../knowledge/language/lang.js';
+
+/** The conversation-state property holding the buttons of the bot's last message. */
+const LAST_BUTTONS = 'lastButtons';
 
 /** botbuilder-dialogs' turn-state key for DialogStateManagerConfiguration (memory/dialogStateManager.js). */
 export const DIALOG_MEMORY_KEY = 'DialogStateManagerConfiguration';
@@ -40,7 +43,7 @@ export class RenewalBot extends ActivityHandler {
 
   constructor(private readonly options: RenewalBotOptions) {
     super();
-    this.lastButtons = options.conversationState.createProperty<CardAction[]>('lastButtons');
+    this.lastButtons = options.conversationState.createProperty<CardAction[]>(LAST_BUTTONS);
     this.onMessage(async (context, next) => {
       // In Teams channels the message starts with "@Bot": that is not part of the question.
       TurnContext.removeRecipientMention(context.activity);
@@ -83,8 +86,14 @@ export class RenewalBot extends ActivityHandler {
     await this.turns.run(`${channelId}/${conversation?.id ?? ''}`, async () => {
       if (this.dialogMemory !== undefined) context.turnState.set(DIALOG_MEMORY_KEY, this.dialogMemory);
       context.onSendActivities(async (sendContext, activities, next) => {
-        const message = activities.filter((activity) => activity.type === 'message').at(-1);
-        if (message) await this.lastButtons.set(sendContext, message.suggestedActions?.actions ?? []);
+        const message = lastMessageOf(activities);
+        if (message) {
+          const buttons = message.suggestedActions?.actions ?? [];
+          // The conversation state is loaded before the turn runs: set in place, without the accessor's async round.
+          const loaded = this.options.conversationState.get(sendContext);
+          if (loaded) loaded[LAST_BUTTONS] = buttons;
+          else await this.lastButtons.set(sendContext, buttons);
+        }
         return next();
       });
       // Together: on SQLite one statement reads the three, and the three saves share one commit (SqliteTickWriter).
@@ -129,4 +138,10 @@ export class RenewalBot extends ActivityHandler {
     const t = this.options.translator.forLang(lang);
     await context.sendActivity(MessageFactory.suggestedActions(topicButtons(MAIN_TOPICS, this.options.kb, lang), t('welcome')));
   }
+}
+
+/** The last message among activities being sent (a reply may come with typing or events). */
+function lastMessageOf(activities: readonly Partial<Activity>[]): Partial<Activity> | undefined {
+  for (let i = activities.length - 1; i >= 0; i -= 1) if (activities[i]?.type === 'message') return activities[i];
+  return undefined;
 }
