@@ -35,9 +35,9 @@ export class ContractPersonalRouter implements PersonalRouter {
   constructor(private readonly deps: ContractDialogDeps) {}
 
   async route(context: TurnContext, turn: Turn): Promise<'handled' | DialogStart | undefined> {
-    const saved = (await this.deps.state.profile.get(context, {})).walkthrough;
     const resumeWords = RESUME_WORDS.some((name) => isCommand(turn, name));
     if (resumeWords) {
+      const saved = (await this.deps.state.profile.get(context, {})).walkthrough;
       if (saved) return { dialogId: WALKTHROUGH_DIALOG, options: { renewalId: saved.renewalId } };
       // Another device: the walk was saved with a contract this conversation has verified.
       const walked = await this.walkedContract(context);
@@ -45,11 +45,14 @@ export class ContractPersonalRouter implements PersonalRouter {
       await context.sendActivity(MessageFactory.suggestedActions(topicButtons(['start-renewal', ...MAIN_TOPICS.filter((t) => t !== 'start-renewal')], this.deps.kb, turn.lang), turn.t('walk.nothingToResume')));
       return 'handled';
     }
-    const verified = await verifiedIds(this.deps.state, context);
-    const last = verified[verified.length - 1];
-    if (isCommand(turn, 'walkthrough')) return { dialogId: WALKTHROUGH_DIALOG, options: last ? { renewalId: last } : {} };
+    // Most messages (questions) need neither: the verified contracts are read only for these two.
+    if (isCommand(turn, 'walkthrough')) {
+      const last = await this.lastVerified(context);
+      return { dialogId: WALKTHROUGH_DIALOG, options: last ? { renewalId: last } : {} };
+    }
     const wantsAlignment = isCommand(turn, 'align') || (turn.recognition.intent === 'co-termination' && !turn.recognition.ambiguous);
-    if (wantsAlignment && last) {
+    const last = wantsAlignment ? await this.lastVerified(context) : undefined;
+    if (last) {
       await this.showAlignment(context, turn, last);
       return 'handled';
     }
@@ -71,6 +74,12 @@ export class ContractPersonalRouter implements PersonalRouter {
 
   private status(renewalId: RenewalId): DialogStart {
     return { dialogId: CONTRACT_STATUS_DIALOG, options: { renewalId } satisfies ContractStatusOptions };
+  }
+
+  /** The contract this user verified last in this conversation. */
+  private async lastVerified(context: TurnContext): Promise<RenewalId | undefined> {
+    const verified = await verifiedIds(this.deps.state, context);
+    return verified[verified.length - 1];
   }
 
   /** The latest contract verified here whose walkthrough was left unfinished, anywhere. */

@@ -6,7 +6,7 @@ import { topicButtons } from '../replies/faqReply.js';
 import { isCommand, type Turn } from '../turnUnderstanding.js';
 import { findEmail } from './findEmail.js';
 import type { HandoffDeps } from './handoffDeps.js';
-import { offeredThisTurn, setPendingOffer, type HandoffState } from './handoffState.js';
+import { offeredThisTurn, setPendingOffer, takePreviousNotUnderstood, usePreviousNotUnderstood, type HandoffState } from './handoffState.js';
 import { conversationKeyOf, pendingLines } from './turnTranscript.js';
 
 /** Characters of one line kept in the transcript. */
@@ -29,9 +29,10 @@ export class HandoffGate {
     }
     if (activity.type !== ActivityTypes.Message) return next();
     const state = await this.deps.handoffState.get(context, {});
-    state.turns = (state.turns ?? 0) + 1;
+    // Read for this message only; nothing is written when there was nothing to take.
+    takePreviousNotUnderstood(context, state);
     setPendingOffer(context, state.offer);
-    delete state.offer;
+    if (state.offer !== undefined) delete state.offer;
     if (state.caseId && (await this.relay(context, state))) return;
 
     const lines = pendingLines(context);
@@ -58,14 +59,13 @@ export class HandoffGate {
    */
   async notUnderstood(context: TurnContext, turn: Turn): Promise<boolean> {
     const state = await this.deps.handoffState.get(context, {});
-    const now = state.turns ?? 0;
-    const last = state.lastNotUnderstood;
-    if (!last || last.turn !== now - 1) {
-      state.lastNotUnderstood = { turn: now, text: turn.text };
+    const previous = usePreviousNotUnderstood(context);
+    if (previous === undefined) {
+      state.lastNotUnderstood = { text: turn.text };
       return false;
     }
     delete state.lastNotUnderstood;
-    state.offer = { reason: 'not-understood', summary: `${last.text} / ${turn.text}` };
+    state.offer = { reason: 'not-understood', summary: `${previous} / ${turn.text}` };
     const buttons = [replyButton(this.deps.kb.title('talk-to-agent', turn.lang)), replyButton(turn.t('handoff.offer.noThanks'))];
     await context.sendActivity(MessageFactory.suggestedActions(buttons, turn.t('handoff.offer.notUnderstood')));
     return true;
@@ -161,7 +161,39 @@ export class HandoffGate {
 
   private remember(lines: TranscriptLine[], from: TranscriptLine['from'], text: string): void {
     if (text.trim() === '') return;
-    // Hidden before it is kept: a proof typed during verification must not be stored.
-    lines.push({ from, text: redactProofs(text).slice(0, MAX_LINE), at: this.deps.clock.now().toISOString() });
+    lines.push({ from, text: from === 'bot' ? this.botLine(text) : keptLine(text), at: this.timestamp() });
   }
+
+  /**
+   * The bot's lines as kept. Its messages are mostly the same few answers (FAQ entries, prompts),
+   * so each text is worked out once; a bot message carries no proof, so no proof is held here.
+   * Bounded: cleared when full.
+   */
+  private readonly botLines = new Map<string, string>();
+
+  private botLine(text: string): string {
+    const hit = this.botLines.get(text);
+    if (hit !== undefined) return hit;
+    const kept = keptLine(text);
+    if (this.botLines.size >= MAX_BOT_LINES) this.botLines.clear();
+    this.botLines.set(text, kept);
+    return kept;
+  }
+
+  private lastStamp = { ms: Number.NaN, iso: '' };
+
+  /** The clock's time as ISO text; the lines of one turn mostly share their millisecond. */
+  private timestamp(): string {
+    const ms = this.deps.clock.now().getTime();
+    if (ms !== this.lastStamp.ms) this.lastStamp = { ms, iso: new Date(ms).toISOString() };
+    return this.lastStamp.iso;
+  }
+}
+
+/** Bot texts remembered by {@link HandoffGate} (a few hundred answers and prompts in two languages). */
+const MAX_BOT_LINES = 256;
+
+/** A line as the transcript keeps it: hidden before it is kept (a proof typed during verification must not be stored), then cut. */
+function keptLine(text: string): string {
+  return redactProofs(text).slice(0, MAX_LINE);
 }

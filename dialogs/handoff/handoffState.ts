@@ -7,10 +7,16 @@ export interface HandoffState {
   caseId?: string;
   /** The bot offered a person (after a lock-out…): the reason, kept for the next message only. */
   offer?: HandoffOffer;
-  /** Messages seen in this conversation, to tell two "I don't understand" in a row. */
+  /**
+   * The text of the previous message when the bot did not understand it, kept for the next
+   * message only (two "I don't understand" in a row offer a person).
+   */
+  lastNotUnderstood?: { text: string; /** Written by earlier versions, with {@link HandoffState.turns}. */ turn?: number };
+  /**
+   * Earlier versions counted messages here (a state write every turn) to tell whether
+   * `lastNotUnderstood` was the previous message; read once and removed.
+   */
   turns?: number;
-  /** The turn number and text of the last message the bot did not understand. */
-  lastNotUnderstood?: { turn: number; text: string };
   /**
    * Where earlier versions kept the transcript; read once, moved to the transcript log
    * (HandoffDeps.transcripts) and removed.
@@ -55,4 +61,27 @@ export function pendingOffer(context: TurnContext): HandoffOffer | undefined {
 
 function isOffer(value: unknown): value is HandoffOffer {
   return typeof value === 'object' && value !== null && 'reason' in value && typeof value.reason === 'string';
+}
+
+const PREVIOUS_NOT_UNDERSTOOD_KEY = Symbol('handoff.previousNotUnderstood');
+
+/**
+ * Takes the previous message's "not understood" out of the state for this turn: it concerns the
+ * next message only. State written by an earlier version counts turns: its entry counts only
+ * when it was the last message. The state changes only when there was something to take.
+ */
+export function takePreviousNotUnderstood(context: TurnContext, state: HandoffState): void {
+  const last = state.lastNotUnderstood;
+  const legacyTurns = state.turns;
+  if (last !== undefined) delete state.lastNotUnderstood;
+  if (legacyTurns !== undefined) delete state.turns;
+  const previous = last && (last.turn === undefined || last.turn === legacyTurns) ? last.text : undefined;
+  context.turnState.set(PREVIOUS_NOT_UNDERSTOOD_KEY, previous);
+}
+
+/** The previous message's text when the bot did not understand it (and forgets it for this turn). */
+export function usePreviousNotUnderstood(context: TurnContext): string | undefined {
+  const value: unknown = context.turnState.get(PREVIOUS_NOT_UNDERSTOOD_KEY);
+  context.turnState.set(PREVIOUS_NOT_UNDERSTOOD_KEY, undefined);
+  return typeof value === 'string' ? value : undefined;
 }

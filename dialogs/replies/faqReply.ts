@@ -19,7 +19,7 @@ export interface FaqReplyOptions {
  */
 export function faqReply(id: FaqId, { kb, links, lang, t }: FaqReplyOptions, intro?: string): Partial<Activity> {
   const entry = kb.faq(id);
-  const answer = formatDateText(entry[lang].answer, lang);
+  const answer = answerText(entry[lang].answer, lang);
   const text = intro ? `${intro}\n\n${answer}` : answer;
   const buttons: CardAction[] = [];
   for (const key of entry.links) {
@@ -28,6 +28,24 @@ export function faqReply(id: FaqId, { kb, links, lang, t }: FaqReplyOptions, int
   }
   for (const related of entry.related) buttons.push(replyButton(kb.title(related, lang)));
   return MessageFactory.suggestedActions(buttons, text);
+}
+
+/**
+ * The knowledge base's answers with their dates written out, per language. The answers and
+ * their dates are fixed while the bot runs, so each is worked out once (no regular expression
+ * or date formatting per turn). Bounded by the number of entries, with a cap in case.
+ */
+const answers: Record<Lang, Map<string, string>> = { fr: new Map(), en: new Map() };
+const MAX_ANSWERS = 1000;
+
+function answerText(raw: string, lang: Lang): string {
+  const known = answers[lang];
+  const hit = known.get(raw);
+  if (hit !== undefined) return hit;
+  const text = formatDateText(raw, lang);
+  if (known.size >= MAX_ANSWERS) known.clear();
+  known.set(raw, text);
+  return text;
 }
 
 /** Buttons for a list of intents, labelled with their titles. */

@@ -67,6 +67,32 @@ describe('starting a handoff', () => {
       .assertReply(h.say('fr', 'none'));
   });
 
+  it('a question asked a third time changes nothing the conversation remembers: its state is not written again', async () => {
+    const h = handoffHarness({ locale: 'en-US' });
+    const read = async () => JSON.stringify(await h.storage.read(['test/conversations/Convo1/']));
+    await h.adapter.send('what is the grace period?').assertReply(h.asked('grace-period', 'en'))
+      .send('what is the grace period?').assertReply(() => undefined);
+    const before = await read();
+    await h.adapter.send('what is the grace period?').assertReply(() => undefined);
+    expect(await read()).toBe(before);
+  });
+
+  it('a misunderstanding remembered by an earlier version (which counted turns) still counts as the previous message', async () => {
+    const h = handoffHarness({ locale: 'fr-FR' });
+    const earlier = { handoff: { turns: 7, lastNotUnderstood: { turn: 7, text: 'comment renouveler mon passeport ?' } } };
+    await h.storage.write({ 'test/conversations/Convo1/': earlier });
+    await h.adapter.send('recette de la tarte aux pommes').assertReply(h.say('fr', 'handoff.offer.notUnderstood'));
+    const state = JSON.stringify(await h.storage.read(['test/conversations/Convo1/']));
+    expect(state).not.toContain('"turns"');
+  });
+
+  it('a misunderstanding an earlier version remembered from an older message does not count', async () => {
+    const h = handoffHarness({ locale: 'fr-FR' });
+    const earlier = { handoff: { turns: 8, lastNotUnderstood: { turn: 6, text: 'comment renouveler mon passeport ?' } } };
+    await h.storage.write({ 'test/conversations/Convo1/': earlier });
+    await h.adapter.send('recette de la tarte aux pommes').assertReply(h.say('fr', 'none'));
+  });
+
   it('after a verification lock-out: the case carries the reason and the transcript hides the proofs typed', async () => {
     const h = handoffHarness({ locale: 'en-US' });
     let flow = h.adapter.send(`status of ${SAMPLE.active.id}`).assertReply(h.say('en', 'verify.askProof', { renewalId: SAMPLE.active.id }));
