@@ -29,4 +29,6 @@ export interface CaseStore {
    */
   update(id: string, change: (current: HandoffCase) => HandoffCase): Promise<HandoffCase>;
   remove(ids: readonly string[]): Promise<void>;
+  /** How many open cases wait for an agent, `except` left out: a new case's place in the queue. */
+  countWaiting(except?: string): Promise<number>;
 }

@@ -117,7 +117,7 @@ export class HandoffService {
       ...(open ? {} : { noAgentNoticeAt: now }),
     }));
     this.changed(handoffCase);
-    const waiting = (await this.queue()).filter((c) => c.id !== handoffCase.id).length;
+    const waiting = await this.options.store.countWaiting(handoffCase.id);
     return {
       handoffCase,
       open,

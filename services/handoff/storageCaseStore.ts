@@ -9,7 +9,17 @@ const INDEX_KEYS = { open: 'handoff/index/open', closed: 'handoff/index/closed' 
 type IndexName = keyof typeof INDEX_KEYS;
 const caseKey = (id: string) => `handoff/case/${id}`;
 
-const indexSchema = z.object({ ids: z.array(z.string()), eTag: z.string().optional() });
+/**
+ * An index of case ids. The open index also lists, in `waiting`, the open cases that wait for an
+ * agent, so that a new case's place in the queue is counted without reading every open case
+ * (each new case read them all: the cost grew with the queue). An open index written before
+ * `waiting` existed has none; it starts once no case is open, and until then the count reads
+ * the cases as before.
+ */
+const indexSchema = z.object({ ids: z.array(z.string()), waiting: z.array(z.string()).optional(), eTag: z.string().optional() });
+type Index = z.infer<typeof indexSchema>;
+/** An index as written: its ids, and for the open index the waiting ones (when tracked). */
+type IndexContent = Pick<Index, 'ids' | 'waiting'>;
 const itemSchema = z.object({ case: handoffCaseSchema, eTag: z.string().optional() });
 
 /** Tries of a read-change-write before giving up on a busy item. */
@@ -82,9 +92,18 @@ export class StorageCaseStore implements CaseStore {
       if (item.case.status !== 'closed' && next.status === 'closed') {
         await this.addTo('closed', id);
         await this.removeFrom('open', [id]);
+      } else if (item.case.status !== next.status && (item.case.status === 'waiting' || next.status === 'waiting')) {
+        await this.markWaiting(id, next.status === 'waiting');
       }
       return next;
     }
+  }
+
+  async countWaiting(except?: string): Promise<number> {
+    const open = await this.readIndex('open');
+    if (!open.waiting) return (await this.list('open')).filter((c) => c.status === 'waiting' && c.id !== except).length;
+    const ids = new Set(open.ids);
+    return open.waiting.filter((id) => id !== except && ids.has(id)).length;
   }
 
   async remove(ids: readonly string[]): Promise<void> {
@@ -101,32 +120,67 @@ export class StorageCaseStore implements CaseStore {
     return parsed.success ? parsed.data : undefined;
   }
 
-  private async readIndex(name: IndexName): Promise<z.infer<typeof indexSchema>> {
+  private async readIndex(name: IndexName): Promise<Index> {
     const key = INDEX_KEYS[name];
     const items = await this.storage.read([key]);
     const parsed = indexSchema.safeParse(items[key]);
     return parsed.success ? parsed.data : { ids: [] };
   }
 
+  /** Adds a case to an index; a new case waits, so the open index lists it as waiting too (when tracked). */
   private addTo(name: IndexName, id: string): Promise<void> {
-    return this.changeIndex(name, (ids) => (ids.includes(id) ? ids : [...ids, id]), (ids) => ids.includes(id));
+    return this.changeIndex(
+      name,
+      (index, exists) => {
+        const ids = index.ids.includes(id) ? index.ids : [...index.ids, id];
+        if (name !== 'open') return { ids };
+        // A new open index tracks the waiting cases from the start.
+        const waiting = exists ? index.waiting : [];
+        return waiting ? { ids, waiting: waiting.includes(id) ? waiting : [...waiting, id] } : { ids };
+      },
+      (index) => index.ids.includes(id) && (name !== 'open' || !index.waiting || index.waiting.includes(id)),
+    );
   }
 
+  /** Removes cases from an index (and from the open index's waiting ones); an open index left empty starts tracking them. */
   private removeFrom(name: IndexName, ids: readonly string[]): Promise<void> {
     const gone = new Set(ids);
-    return this.changeIndex(name, (current) => current.filter((id) => !gone.has(id)), (current) => current.every((id) => !gone.has(id)));
+    return this.changeIndex(
+      name,
+      (index) => {
+        const kept = index.ids.filter((id) => !gone.has(id));
+        if (name !== 'open') return { ids: kept };
+        const waiting = index.waiting ?? (kept.length === 0 ? [] : undefined);
+        return waiting ? { ids: kept, waiting: waiting.filter((id) => !gone.has(id)) } : { ids: kept };
+      },
+      (index) => index.ids.every((id) => !gone.has(id)) && (index.waiting ?? []).every((id) => !gone.has(id)),
+    );
+  }
+
+  /** A case that started or stopped waiting for an agent (claimed, released), in the open index's waiting ones. */
+  private markWaiting(id: string, waiting: boolean): Promise<void> {
+    return this.changeIndex(
+      'open',
+      (index) => {
+        if (!index.waiting) return index;
+        const others = index.waiting.filter((other) => other !== id);
+        return { ids: index.ids, waiting: waiting && index.ids.includes(id) ? [...others, id] : others };
+      },
+      (index) => !index.waiting || index.waiting.includes(id) === (waiting && index.ids.includes(id)),
+    );
   }
 
   /**
    * Changes the index under the eTag it was read with, or creates it create-only; when another
    * instance wrote it meanwhile, reads it again and makes the change on the fresh copy.
    */
-  private async changeIndex(name: IndexName, change: (ids: string[]) => string[], done: (ids: string[]) => boolean): Promise<void> {
+  private async changeIndex(name: IndexName, change: (index: Index, exists: boolean) => IndexContent, done: (index: Index) => boolean): Promise<void> {
     for (let i = 0; ; i += 1) {
       const index = await this.readIndex(name);
-      if (done(index.ids)) return;
+      if (done(index)) return;
+      const { ids, waiting } = change(index, index.eTag !== undefined);
       try {
-        await this.storage.write({ [INDEX_KEYS[name]]: { ids: change(index.ids), eTag: index.eTag ?? CREATE_ONLY_ETAG } });
+        await this.storage.write({ [INDEX_KEYS[name]]: { ids, ...(waiting ? { waiting } : {}), eTag: index.eTag ?? CREATE_ONLY_ETAG } });
         return;
       } catch (error) {
         if (i + 1 >= MAX_TRIES) throw error;

@@ -55,4 +55,62 @@ describe('StorageCaseStore', () => {
     expect(await store.get('CS-30001')).toBeUndefined();
     expect(await store.list('all')).toEqual([]);
   });
+
+  it("counts a new case's place in the queue from the open index, without reading every open case", async () => {
+    const storage = new MemoryStorage();
+    const caseReads: string[] = [];
+    const watched = {
+      read: (keys: string[]) => {
+        caseReads.push(...keys.filter((k) => k.startsWith('handoff/case/')));
+        return storage.read(keys);
+      },
+      write: (changes: Record<string, object>) => storage.write(changes),
+      delete: (keys: string[]) => storage.delete(keys),
+    };
+    const store = new StorageCaseStore(watched, sequence('CS-50001', 'CS-50002', 'CS-50003', 'CS-50004'));
+    for (let i = 0; i < 4; i += 1) await store.create(aCase);
+    await store.update('CS-50001', (c) => ({ ...c, status: 'assigned', agent: 'Marie' }));
+    await store.update('CS-50002', (c) => ({ ...c, status: 'closed', closedAt: AT }));
+    caseReads.length = 0;
+    expect(await store.countWaiting()).toBe(2);
+    expect(await store.countWaiting('CS-50004')).toBe(1);
+    expect(caseReads).toEqual([]);
+    // Released by the agent: waiting again, at the back of the queue.
+    await store.update('CS-50001', (c) => ({ ...c, status: 'waiting', agent: undefined }));
+    expect(await store.countWaiting()).toBe(3);
+    await store.remove(['CS-50003']);
+    expect(await store.countWaiting()).toBe(2);
+  });
+
+  it('counts the waiting cases of two instances creating and claiming at the same moment', async () => {
+    const storage = new MemoryStorage();
+    const a = new StorageCaseStore(storage, sequence('CS-60001', 'CS-60003', 'CS-60005'));
+    const b = new StorageCaseStore(storage, sequence('CS-60002', 'CS-60004', 'CS-60006'));
+    await Promise.all([a.create(aCase), b.create(aCase), a.create(aCase), b.create(aCase)]);
+    await Promise.all([
+      a.create(aCase), b.create(aCase),
+      a.update('CS-60001', (c) => ({ ...c, status: 'assigned', agent: 'Marie' })),
+      b.update('CS-60002', (c) => ({ ...c, status: 'closed', closedAt: AT })),
+    ]);
+    const waiting = (await a.list('open')).filter((c) => c.status === 'waiting').length;
+    expect(waiting).toBe(4);
+    expect(await b.countWaiting()).toBe(4);
+  });
+
+  it('counts by reading the cases when the open index predates the waiting list, and starts the list once no case is open', async () => {
+    const storage = new MemoryStorage();
+    const store = new StorageCaseStore(storage, sequence('CS-70003'));
+    // Written by the version before: an open index without its waiting list.
+    await storage.write({
+      'handoff/case/CS-70001': { case: aCase('CS-70001') },
+      'handoff/case/CS-70002': { case: { ...aCase('CS-70002'), status: 'assigned', agent: 'Marie' } },
+      'handoff/index/open': { ids: ['CS-70001', 'CS-70002'] },
+    });
+    expect(await store.countWaiting()).toBe(1);
+    await store.create(aCase);
+    expect(await store.countWaiting()).toBe(2);
+    for (const id of ['CS-70001', 'CS-70002', 'CS-70003']) await store.update(id, (c) => ({ ...c, status: 'closed', closedAt: AT }));
+    expect((await storage.read(['handoff/index/open']))['handoff/index/open']).toMatchObject({ ids: [], waiting: [] });
+    expect(await store.countWaiting()).toBe(0);
+  });
 });
