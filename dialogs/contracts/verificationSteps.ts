@@ -52,8 +52,9 @@ export type VerifyResult = Verified | DialogOutcome;
  * Proves that the person owns a contract before anything about it is shown. On the web: the
  * renewal ID, then one proof of purchase the contract holds (certificate number, order
  * number, or SAN for Rewards). In Teams: a user of one of the account's tenants is trusted
- * without a proof. Unknown IDs and wrong proofs get the same answer; after 5 failures the
- * service locks further tries for 15 minutes and the bot offers a person instead.
+ * without a proof. Unknown IDs and wrong proofs get the same answer; after repeated failures
+ * the service makes further tries wait (services/verification/attemptPolicy.ts: per source and
+ * per renewal ID, growing delays, never a hard lock) and the bot offers a person instead.
  * The proof only passes through this turn: it is never echoed, logged or kept in state.
  *
  * These are the first steps of the host dialog's own waterfall (the contract status, the
