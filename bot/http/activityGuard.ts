@@ -1,3 +1,4 @@
+import type { Activity } from 'botbuilder-core';
 import { z } from 'zod';
 import { formatIssues } from '../../knowledge/validation/formatIssues.js';
 
@@ -23,10 +24,10 @@ const activityShape = z.looseObject({
   locale: z.string().max(35).optional(),
 });
 
-/** Bodies already accepted (held weakly: they go with their request). */
-const accepted = new WeakSet<object>();
-
 export type GuardResult = { ok: true } | { ok: false; error: string };
+
+/** An accepted body, typed as the Activity botbuilder expects, or what is wrong with it. */
+export type ActivityRead = { activity: Activity } | { error: string };
 
 /**
  * Checks the minimum an activity needs before botbuilder sees it: the CloudAdapter answers 500
@@ -36,19 +37,21 @@ export type GuardResult = { ok: true } | { ok: false; error: string };
  * checkActivity({ type: 'message', conversation: { id: 'c' }, from: { id: 'u' } }) // { ok: true }
  */
 export function checkActivity(body: unknown): GuardResult {
-  // The route checks first, the adapter endpoint again: the second check of one body is free.
-  if (typeof body === 'object' && body !== null && accepted.has(body)) return { ok: true };
-  if (plainlyValid(body)) {
-    accepted.add(body);
-    return { ok: true };
-  }
+  const read = readActivity(body);
+  return 'activity' in read ? { ok: true } : { ok: false, error: read.error };
+}
+
+/** {@link checkActivity}, giving the accepted body as an Activity: the message route reads each body once. */
+export function readActivity(body: unknown): ActivityRead {
+  if (plainlyValid(body)) return { activity: body };
   // Whatever the quick check did not accept goes through the schema, which also words the error.
+  if (fitsSchema(body)) return { activity: body };
   const parsed = activityShape.safeParse(body);
-  if (parsed.success) {
-    if (typeof body === 'object' && body !== null) accepted.add(body);
-    return { ok: true };
-  }
-  return { ok: false, error: formatIssues(parsed.error, { root: 'activity', nested: true, max: 1, selfNamed: 'activity.' }) };
+  return { error: parsed.success ? 'activity: invalid' : formatIssues(parsed.error, { root: 'activity', nested: true, max: 1, selfNamed: 'activity.' }) };
+}
+
+function fitsSchema(body: unknown): body is Activity {
+  return activityShape.safeParse(body).success;
 }
 
 /**
@@ -56,7 +59,7 @@ export function checkActivity(body: unknown): GuardResult {
  * cheaper than the schema on each message. Only a yes is final; a no is decided by the schema,
  * so this check may be stricter than the schema (plain objects only), never looser.
  */
-function plainlyValid(body: unknown): body is object {
+function plainlyValid(body: unknown): body is Activity {
   if (!isPlainObject(body)) return false;
   const { type, text, conversation, from, recipient, serviceUrl, channelId, locale } = body;
   if (typeof type !== 'string') return false;

@@ -3,14 +3,8 @@ import { CloudAdapter } from 'botbuilder/lib/cloudAdapter.js';
 import { ClaimsIdentity } from 'botframework-connector';
 import { validateAndFixActivity } from 'botbuilder/lib/activityValidator.js';
 import type { Request, Response } from 'restify';
-import { checkActivity } from './activityGuard.js';
 import type { FailureLog } from './failureLog.js';
 import type { MessageEndpoint } from './server.js';
-
-/** A body that checkActivity accepted, typed as the Activity botbuilder expects. */
-function isActivity(value: unknown): value is Activity {
-  return checkActivity(value).ok;
-}
 
 /** The CloudAdapter, with its protected processActivity opened to the message endpoint. */
 export class MessagesAdapter extends CloudAdapter {
@@ -42,13 +36,8 @@ export const PROACTIVE_AUTHENTICATION = 'proactive';
  */
 export function adapterEndpoint(adapter: Pick<MessagesAdapter, 'handle'>, logic: (context: TurnContext) => Promise<void>, failures: FailureLog): MessageEndpoint {
   return {
-    async process(req: Request, res: Response): Promise<void> {
-      const body: unknown = req.body;
-      if (!isActivity(body)) {
-        res.send(400, { error: 'activity: invalid' });
-        return;
-      }
-      const activity = validateAndFixActivity(body);
+    async process(checked: Activity, req: Request, res: Response): Promise<void> {
+      const activity = validateAndFixActivity(checked);
       try {
         const invokeResponse = await adapter.handle(req.header('authorization') ?? '', activity, logic);
         res.send(invokeResponse?.status ?? 200, invokeResponse?.body);

@@ -1,14 +1,16 @@
 import restify, { type Server } from 'restify';
 import { systemClock } from '../../services/clock.js';
 import type { Logger } from '../logger.js';
-import { checkActivity } from './activityGuard.js';
+import type { Activity } from 'botbuilder-core';
+import { readActivity } from './activityGuard.js';
 import { FailureLog } from './failureLog.js';
 import { jsonBody, type BodyRefusal } from './jsonBody.js';
 import { ServiceUrlPolicy } from './serviceUrls.js';
 
 /** What handles POST /api/messages once the activity passed the checks (see adapterEndpoint). */
 export interface MessageEndpoint {
-  process(req: restify.Request, res: restify.Response): Promise<void>;
+  /** `activity` is the request's body, checked by {@link readActivity}. */
+  process(activity: Activity, req: restify.Request, res: restify.Response): Promise<void>;
 }
 
 export interface ServerOptions {
@@ -40,18 +42,18 @@ export function createServer(options: ServerOptions): Server {
   });
 
   server.post('/api/messages', async (req, res) => {
-    const check = checkActivity(req.body);
-    if (!check.ok) {
-      res.send(400, { error: check.error });
+    const read = readActivity(req.body);
+    if ('error' in read) {
+      res.send(400, { error: read.error });
       return;
     }
     // In production the adapter authenticates the activity (and so its serviceUrl) next.
-    if (!serviceUrls.allows(serviceUrlOf(req.body), true)) {
+    if (!serviceUrls.allows(read.activity.serviceUrl, true)) {
       res.send(400, { error: 'activity.serviceUrl: without an app id (local mode) the bot only replies to this machine (http://localhost:<port>, the Emulator)' });
       return;
     }
     try {
-      await options.messages.process(req, res);
+      await options.messages.process(read.activity, req, res);
     } catch (error) {
       failures.error('message endpoint failed', error, { url: req.url });
       if (!res.headersSent) res.send(500, { error: 'internal error' });
@@ -67,10 +69,6 @@ export function createServer(options: ServerOptions): Server {
     next();
   });
   return server;
-}
-
-function serviceUrlOf(body: unknown): string | undefined {
-  return typeof body === 'object' && body !== null && 'serviceUrl' in body && typeof body.serviceUrl === 'string' ? body.serviceUrl : undefined;
 }
 
 /** Body refusals in the route's own error shape: Direct Line's on the chat routes, `{ error }` elsewhere. */

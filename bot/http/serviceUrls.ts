@@ -6,9 +6,6 @@
  * stranger make the bot POST to any URL (SSRF).
  */
 export class ServiceUrlPolicy {
-  /** Local mode's verdicts on the serviceUrls seen lately: each turn is checked twice, and a client keeps its URL. */
-  private readonly verdicts = new Map<string, boolean>();
-
   /**
    * @param authRequired production mode: the adapter authenticates every activity.
    * @param selfAddresses where else this bot answers (HOST other than loopback), as `host:port`:
@@ -30,18 +27,6 @@ export class ServiceUrlPolicy {
   allows(serviceUrl: string | undefined, authenticated: boolean): boolean {
     if (this.authRequired) return authenticated;
     if (serviceUrl === undefined || serviceUrl === '') return true;
-    if (serviceUrl.length > MAX_REMEMBERED_URL) return this.allowsUrl(serviceUrl);
-    const known = this.verdicts.get(serviceUrl);
-    if (known !== undefined) return known;
-    const verdict = this.allowsUrl(serviceUrl);
-    // The verdict depends on the URL alone (the policy never changes). Bounded, and started
-    // again when full: a stream of distinct URLs costs no more memory than that.
-    if (this.verdicts.size >= MAX_VERDICTS) this.verdicts.clear();
-    this.verdicts.set(serviceUrl, verdict);
-    return verdict;
-  }
-
-  private allowsUrl(serviceUrl: string): boolean {
     const url = parse(serviceUrl);
     if (!url) return false;
     const host = url.hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
@@ -49,10 +34,6 @@ export class ServiceUrlPolicy {
     return isLoopbackHost(host) || this.selfAddresses.includes(`${host}:${port}`);
   }
 }
-
-/** Verdicts kept at most, on URLs of at most {@link MAX_REMEMBERED_URL} characters: under 200 KB. */
-const MAX_VERDICTS = 256;
-const MAX_REMEMBERED_URL = 256;
 
 function parse(url: string): URL | undefined {
   try {
