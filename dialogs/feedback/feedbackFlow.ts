@@ -32,7 +32,7 @@ export class FeedbackFlow {
    * message was that reply and has been answered; false lets the main dialog route it.
    */
   async beforeAnswer(context: TurnContext, turn: Turn): Promise<boolean> {
-    const state = await this.stateOf(context);
+    const state = await this.options.state.get(context, {});
     const { pending, awaitingComment, offered, lastOutcome } = state;
     delete state.pending;
     delete state.awaitingComment;
@@ -70,7 +70,7 @@ export class FeedbackFlow {
    */
   async offer(context: TurnContext, turn: Turn, intent: FaqId, reply: Partial<Activity>, options: { duringDialog: boolean }): Promise<Partial<Activity>> {
     await this.record((source) => this.options.recorder.answered(source, intent, turn.text, turn.recognition.score), context, turn);
-    const state = await this.stateOf(context);
+    const state = await this.options.state.get(context, {});
     state.lastOutcome = intent;
     const asked = state.asked ?? [];
     if (options.duringDialog || asked.includes(intent)) return reply;
@@ -83,13 +83,13 @@ export class FeedbackFlow {
   /** The message got "I did not understand". */
   async notUnderstood(context: TurnContext, turn: Turn): Promise<void> {
     await this.record((source) => this.options.recorder.unanswered(source, turn.text, turn.recognition.score), context, turn);
-    (await this.stateOf(context)).lastOutcome = 'none';
+    (await this.options.state.get(context, {})).lastOutcome = 'none';
   }
 
   /** The bot asked "did you mean" with these options. */
   async askedWhichOne(context: TurnContext, turn: Turn, offered: IntentId[]): Promise<void> {
     await this.record((source) => this.options.recorder.didYouMean(source, turn.text, offered), context, turn);
-    (await this.stateOf(context)).offered = offered;
+    (await this.options.state.get(context, {})).offered = offered;
   }
 
   /**
@@ -141,21 +141,6 @@ export class FeedbackFlow {
     }
     return words;
   }
-
-  /**
-   * This turn's feedback state: read through the accessor once, then shared by the calls of the
-   * same turn (the main dialog calls the loop two or three times a message).
-   */
-  private async stateOf(context: TurnContext): Promise<FeedbackState> {
-    const held = this.turnStates.get(context);
-    if (held) return held;
-    const state = await this.options.state.get(context, {});
-    this.turnStates.set(context, state);
-    return state;
-  }
-
-  /** Per turn (a context lives for one turn): its feedback state object. */
-  private readonly turnStates = new WeakMap<TurnContext, FeedbackState>();
 
   /** Recording never breaks a conversation: a failing store is logged and the turn goes on. */
   private async record(write: (source: FeedbackSource) => Promise<void>, context: TurnContext, turn: Turn): Promise<void> {

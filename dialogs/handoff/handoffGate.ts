@@ -161,37 +161,9 @@ export class HandoffGate {
 
   private remember(lines: TranscriptLine[], from: TranscriptLine['from'], text: string): void {
     if (text.trim() === '') return;
-    lines.push({ from, text: from === 'bot' ? this.botLine(text) : keptLine(text), at: this.timestamp() });
-  }
-
-  /**
-   * The bot's lines as kept. Its messages are mostly the same few answers (FAQ entries, prompts),
-   * so each text is worked out once; a bot message carries no proof, so no proof is held here.
-   * Bounded: cleared when full.
-   */
-  private readonly botLines = new Map<string, string>();
-
-  private botLine(text: string): string {
-    const hit = this.botLines.get(text);
-    if (hit !== undefined) return hit;
-    const kept = keptLine(text);
-    if (this.botLines.size >= MAX_BOT_LINES) this.botLines.clear();
-    this.botLines.set(text, kept);
-    return kept;
-  }
-
-  private lastStamp = { ms: Number.NaN, iso: '' };
-
-  /** The clock's time as ISO text; the lines of one turn mostly share their millisecond. */
-  private timestamp(): string {
-    const ms = this.deps.clock.now().getTime();
-    if (ms !== this.lastStamp.ms) this.lastStamp = { ms, iso: new Date(ms).toISOString() };
-    return this.lastStamp.iso;
+    lines.push({ from, text: keptLine(text), at: this.deps.clock.now().toISOString() });
   }
 }
-
-/** Bot texts remembered by {@link HandoffGate} (a few hundred answers and prompts in two languages). */
-const MAX_BOT_LINES = 256;
 
 /** A line as the transcript keeps it: hidden before it is kept (a proof typed during verification must not be stored), then cut. */
 function keptLine(text: string): string {
