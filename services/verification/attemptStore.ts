@@ -47,3 +47,21 @@ export interface AttemptStore {
   /** Drops records whose last failure is at or before `before` (housekeeping; may do nothing). */
   prune(before: Date): Promise<void>;
 }
+
+/**
+ * {@link AttemptStore.updateInOrder}'s loop for a store that applies one change synchronously
+ * (`apply`): in order, stopping after the first result `goOn` refuses.
+ */
+export function applyInOrder<T>(
+  changes: ReadonlyArray<KeyedChange<T>>,
+  goOn: (result: T) => boolean,
+  apply: (key: string, change: KeyedChange<T>['change']) => T,
+): T[] {
+  const results: T[] = [];
+  for (const { key, change } of changes) {
+    const result = apply(key, change);
+    results.push(result);
+    if (!goOn(result)) break;
+  }
+  return results;
+}

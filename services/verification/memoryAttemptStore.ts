@@ -1,4 +1,4 @@
-import type { AttemptChange, AttemptRecord, AttemptStore, KeyedChange } from './attemptStore.js';
+import { applyInOrder, type AttemptChange, type AttemptRecord, type AttemptStore, type KeyedChange } from './attemptStore.js';
 
 /**
  * Attempts kept in memory: for tests and single-process demos (forgotten on restart).
@@ -16,13 +16,7 @@ export class MemoryAttemptStore implements AttemptStore {
 
   /** Synchronously, so atomic as a whole within the process. */
   updateInOrder<T>(changes: ReadonlyArray<KeyedChange<T>>, goOn: (result: T) => boolean): Promise<T[]> {
-    const results: T[] = [];
-    for (const { key, change } of changes) {
-      const result = this.apply(key, change);
-      results.push(result);
-      if (!goOn(result)) break;
-    }
-    return Promise.resolve(results);
+    return Promise.resolve(applyInOrder(changes, goOn, (key, change) => this.apply(key, change)));
   }
 
   prune(before: Date): Promise<void> {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { SqliteTickWriter } from '../sqliteTickWriter.js';
-import { attemptRecordSchema, type AttemptChange, type AttemptRecord, type AttemptStore, type KeyedChange } from './attemptStore.js';
+import { applyInOrder, attemptRecordSchema, type AttemptChange, type AttemptRecord, type AttemptStore, type KeyedChange } from './attemptStore.js';
 
 const rowSchema = z.object({ value: z.string() });
 
@@ -43,15 +43,7 @@ export class SqliteAttemptStore implements AttemptStore {
 
   /** In one transaction: its own savepoint in the tick's batch, so a failure undoes all of it. */
   updateInOrder<T>(changes: ReadonlyArray<KeyedChange<T>>, goOn: (result: T) => boolean): Promise<T[]> {
-    return this.writer.run(() => {
-      const results: T[] = [];
-      for (const { key, change } of changes) {
-        const result = this.applyChange(key, change);
-        results.push(result);
-        if (!goOn(result)) break;
-      }
-      return results;
-    });
+    return this.writer.run(() => applyInOrder(changes, goOn, (key, change) => this.applyChange(key, change)));
   }
 
   prune(before: Date): Promise<void> {
